@@ -1,0 +1,17 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { captureTab } from '@/lib/capture/inject';
+import { validateKey } from '@/lib/llm/validate-key';
+import { registerBackgroundHandlers } from '@/lib/messaging/register';
+import { registerNavigationFollower, registerPanelOpeners } from '@/lib/panel/opener';
+import { restrictStorageToTrustedContexts } from '@/lib/storage/access';
+
+// Wiring only. Listeners are registered synchronously so events that wake the worker reach them.
+export default defineBackground(() => {
+  registerBackgroundHandlers({
+    captureTab: ({ tabId }) => captureTab(tabId),
+    validateKey: () => validateKey(),
+  });
+  registerPanelOpeners();
+  registerNavigationFollower();
+  void restrictStorageToTrustedContexts();
+});

@@ -1,0 +1,73 @@
+import { browser } from 'wxt/browser';
+import { AppError } from '../util/errors';
+import { createLogger } from '../util/logger';
+import { capturedPageSchema } from './schema';
+import type { CaptureState } from './state';
+import { readCaptureState, writeCaptureState } from '../panel/session';
+
+const log = createLogger('capture');
+
+/** Path of the on-demand capture script in the built extension (entrypoints/capture.content). */
+export const CAPTURE_SCRIPT = '/content-scripts/capture.js';
+
+export interface ScriptRunner {
+  run(tabId: number): Promise<unknown>;
+}
+
+export const browserScriptRunner: ScriptRunner = {
+  async run(tabId) {
+    const [first] = await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT] });
+    return first?.result;
+  },
+};
+
+/** Maps the browser's refusal messages to codes the panel can act on. */
+export function classifyInjectionError(error: unknown): AppError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/No tab with id/i.test(message)) return new AppError('no_tab');
+  if (/cannot be scripted|chrome:\/\/|extensions gallery|Cannot access a chrome|about:|edge:\/\/|webstore/i.test(message)) {
+    return new AppError('restricted_page');
+  }
+  if (/permission|Cannot access contents|host/i.test(message)) return new AppError('needs_permission');
+  return new AppError('capture_failed');
+}
+
+/**
+ * Runs the capture script in a tab and records the outcome for the panel.
+ * Needs either the activeTab grant (toolbar, shortcut, menu) or the site's optional host permission.
+ */
+export async function captureTab(tabId: number, runner: ScriptRunner = browserScriptRunner): Promise<CaptureState> {
+  const previous = await readCaptureState(tabId);
+  const knownUrl = previous?.url;
+  await writeCaptureState({ status: 'capturing', tabId, ...(knownUrl ? { url: knownUrl } : {}), updatedAt: Date.now() });
+  let state: CaptureState;
+  try {
+    const raw = await runner.run(tabId);
+    const parsed = capturedPageSchema.safeParse(raw);
+    if (!parsed.success) throw new AppError('capture_failed', 'unreadable result');
+    state = { status: 'ready', tabId, url: parsed.data.url, posting: parsed.data, updatedAt: Date.now() };
+  } catch (error) {
+    const appError = error instanceof AppError ? error : classifyInjectionError(error);
+    const origin = knownUrl ? safeOrigin(knownUrl) : undefined;
+    const detail = appError.code === 'needs_permission' ? origin : appError.detail;
+    log.debug(`capture of tab ${tabId} failed: ${appError.code}`);
+    state = {
+      status: 'error',
+      tabId,
+      ...(knownUrl ? { url: knownUrl } : {}),
+      error: { code: appError.code, ...(detail ? { detail } : {}) },
+      updatedAt: Date.now(),
+    };
+  }
+  await writeCaptureState(state);
+  return state;
+}
+
+export function safeOrigin(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return /^https?:$/.test(parsed.protocol) ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { CaptureState } from '../capture/state';
+import { readBinding, readCaptureState, sessionKeys, watchSessionKey, type PanelBinding } from './session';
+
+/**
+ * Which tab the panel speaks about. The worker binds the panel to the tab the user invoked Jobfit on
+ * (per window). `?tabId=N` in the page URL pins it instead: used when the app runs in a full tab and by tests.
+ */
+export function useBoundTab(search: string = location.search): number | undefined | null {
+  const pinned = Number(new URLSearchParams(search).get('tabId'));
+  const [tabId, setTabId] = useState<number | undefined | null>(Number.isInteger(pinned) && pinned > 0 ? pinned : undefined);
+  useEffect(() => {
+    if (Number.isInteger(pinned) && pinned > 0) return;
+    let stop = () => {};
+    let cancelled = false;
+    void (async () => {
+      const win = await browser.windows.getCurrent();
+      if (cancelled || win.id === undefined) return;
+      const binding = await readBinding(win.id);
+      if (binding) setTabId(binding.tabId);
+      else {
+        // Opened from the browser's own side panel menu: speak about the active tab until the user invokes Jobfit.
+        const [active] = await browser.tabs.query({ active: true, windowId: win.id });
+        setTabId(active?.id ?? null);
+      }
+      stop = watchSessionKey<PanelBinding>(sessionKeys.binding(win.id), (b) => b && setTabId(b.tabId));
+    })();
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, [pinned]);
+  return tabId;
+}
+
+/** The capture state of a tab, live. `undefined` while loading, `null` when nothing was captured yet. */
+export function useCaptureState(tabId: number | undefined | null): CaptureState | null | undefined {
+  const [state, setState] = useState<CaptureState | null | undefined>(undefined);
+  useEffect(() => {
+    if (tabId === undefined) return;
+    if (tabId === null) {
+      setState(null);
+      return;
+    }
+    let cancelled = false;
+    void readCaptureState(tabId).then((s) => !cancelled && setState(s ?? null));
+    const stop = watchSessionKey<CaptureState>(sessionKeys.capture(tabId), (s) => setState(s ?? null));
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, [tabId]);
+  return state;
+}

@@ -1,0 +1,75 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { createLogger } from '../util/logger';
+
+const log = createLogger('settings');
+
+/**
+ * Plain preferences as WXT storage items. Every read is validated; a stored value that no longer
+ * fits its schema falls back to the default with a warning instead of breaking a view.
+ * Never put the API key here: `storage.local` is readable by content scripts in Firefox.
+ */
+export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
+
+export const endpointSchema = z.object({
+  baseUrl: z.url({ protocol: /^https?$/ }).max(500),
+});
+export type Endpoint = z.infer<typeof endpointSchema>;
+
+export const llmFeatures = ['analysis', 'evaluation', 'tailoring', 'questions', 'coverLetter'] as const;
+export const modelsSchema = z.partialRecord(z.enum(llmFeatures), z.string().min(1).max(200));
+export type Models = z.infer<typeof modelsSchema>;
+
+const shortText = z.string().trim().max(200);
+export const profileSchema = z.object({
+  name: shortText.default(''),
+  email: z.union([z.literal(''), z.email().max(200)]).default(''),
+  phone: shortText.default(''),
+  location: shortText.default(''),
+  links: z.array(z.url().max(500)).max(10).default([]),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const autoArchiveDaysSchema = z.number().int().min(0).max(3650);
+
+export const keyHintSchema = z.string().max(40).nullable();
+
+function defineValidatedItem<T>(key: `local:${string}`, schema: z.ZodType<T>, fallback: T) {
+  const item = storage.defineItem<T>(key, { fallback, version: 1 });
+  return {
+    key,
+    schema,
+    fallback,
+    async getValue(): Promise<T> {
+      const raw = await item.getValue();
+      const parsed = schema.safeParse(raw);
+      if (parsed.success) return parsed.data;
+      log.warn(`stored ${key} is invalid; using the default`);
+      return fallback;
+    },
+    /** Throws a ZodError for invalid input, so forms can show what is wrong. */
+    async setValue(value: T): Promise<void> {
+      await item.setValue(schema.parse(value));
+    },
+    removeValue: () => item.removeValue(),
+    watch(cb: (value: T) => void) {
+      return item.watch((value) => {
+        const parsed = schema.safeParse(value);
+        cb(parsed.success ? parsed.data : fallback);
+      });
+    },
+  };
+}
+
+export const endpointItem = defineValidatedItem('local:endpoint', endpointSchema, { baseUrl: DEFAULT_BASE_URL });
+export const modelsItem = defineValidatedItem('local:models', modelsSchema, {});
+export const profileItem = defineValidatedItem('local:profile', profileSchema, {
+  name: '',
+  email: '',
+  phone: '',
+  location: '',
+  links: [],
+});
+export const autoArchiveDaysItem = defineValidatedItem('local:autoArchiveDays', autoArchiveDaysSchema, 60);
+/** `sk-or-…abcd`: the only trace of the key that pages may show. */
+export const keyHintItem = defineValidatedItem('local:keyHint', keyHintSchema, null);

@@ -1,0 +1,54 @@
+/**
+ * Every failure the UI can explain has a code; the UI maps codes to translated messages.
+ * Handlers throw AppError; the messaging layer carries only `{ code, detail }` across contexts.
+ */
+export const errorCodes = [
+  'unknown_message',
+  'forbidden_sender',
+  'invalid_payload',
+  'internal',
+  'no_tab',
+  'restricted_page',
+  'needs_permission',
+  'capture_failed',
+  'no_key',
+  'key_invalid',
+  'key_check_failed',
+  'invalid_key_format',
+  'storage_full',
+  'db_newer',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    /** Non-sensitive detail safe to show (an origin, a status code); never a key or profile value. */
+    readonly detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isQuotaError(error)) return new AppError('storage_full');
+  return new AppError('internal');
+}
+
+/** Dexie reports quota problems directly or as the inner error of an AbortError. */
+export function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: string; inner?: { name?: string } } | undefined;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}
+
+/** After an extension reload, old content scripts keep running with a dead runtime. */
+export function isContextInvalidated(error: unknown): boolean {
+  return error instanceof Error && /Extension context invalidated/i.test(error.message);
+}

@@ -1,0 +1,48 @@
+import { defineConfig } from 'wxt';
+
+// Permissions are the narrowest that the features need: scripts run only where the user asked
+// (activeTab from the toolbar, shortcut or context menu, or a site the user allowed from the panel).
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  imports: false,
+  manifest: ({ browser }) => {
+    const firefox = browser === 'firefox';
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      minimum_chrome_version: '116',
+      permissions: [
+        'activeTab',
+        'scripting',
+        'storage',
+        'unlimitedStorage',
+        'contextMenus',
+        ...(firefox ? [] : ['sidePanel']),
+      ],
+      host_permissions: ['https://openrouter.ai/*'],
+      optional_host_permissions: ['https://*/*', 'http://*/*'],
+      action: { default_title: '__MSG_actionTitle__' },
+      commands: {
+        'capture-job': {
+          suggested_key: { default: 'Alt+Shift+J' },
+          description: '__MSG_commandCapture__',
+        },
+      },
+      ...(firefox
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: 'jobfit@jobfit.app',
+                strict_min_version: '140.0',
+                data_collection_permissions: {
+                  required: ['none'],
+                  optional: ['websiteContent', 'personallyIdentifyingInfo'],
+                },
+              },
+            },
+          }
+        : { externally_connectable: { ids: [] } }),
+    };
+  },
+});
