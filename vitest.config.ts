@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit tests: fakeBrowser (via WxtVitest) + fake-indexeddb, node by default;
+// DOM suites opt in with `// @vitest-environment jsdom`. Corpus suites have their own config.
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx'],
+    exclude: ['**/node_modules/**', '**/.output/**', '**/*.corpus.test.ts'],
+    environment: 'node',
+    setupFiles: ['./vitest.setup.ts'],
+    pool: 'threads',
+    maxWorkers: 2,
+    restoreMocks: true,
+  },
+});

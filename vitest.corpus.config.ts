@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Table-driven suites over the real pages in ../shared/corpus. Kept out of `test:unit` because they
+// are slower and grow with each extraction feature.
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['**/*.corpus.test.ts'],
+    exclude: ['**/node_modules/**', '**/.output/**'],
+    environment: 'node',
+    setupFiles: ['./vitest.setup.ts'],
+    pool: 'threads',
+    maxWorkers: 2,
+    passWithNoTests: true,
+  },
+});

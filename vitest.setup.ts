@@ -1,0 +1,2 @@
+// Every suite gets an in-memory IndexedDB (Dexie needs one; the node environment has none).
+import 'fake-indexeddb/auto';
