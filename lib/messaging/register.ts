@@ -5,7 +5,7 @@ import { createLogger } from '../util/logger';
 import { isEnvelope, type Reply } from './envelope';
 import type { BackgroundProtocol } from './protocol';
 import { backgroundSchemas, backgroundSenders } from './schemas';
-import { classifySender, type SenderClass, type SenderInfo, type SenderLike } from './sender';
+import { classifySender, originOf, type SenderClass, type SenderInfo, type SenderLike } from './sender';
 
 const log = createLogger('messaging');
 
@@ -77,7 +77,8 @@ export function registerBackgroundHandlers(
     senders: backgroundSenders,
     handlers,
     runtimeId: runtime.id,
-    extensionOrigin: new URL(runtime.getURL('/')).origin,
+    // Not `URL.origin`: it is "null" for extension schemes in some engines, which would refuse every page.
+    extensionOrigin: originOf(runtime.getURL('/')) ?? runtime.getURL('/'),
   });
   runtime.onMessage.addListener(toRuntimeListener(receive) as Parameters<typeof runtime.onMessage.addListener>[0]);
   return receive;

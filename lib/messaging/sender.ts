@@ -23,7 +23,8 @@ export interface SenderLike {
   tab?: { id?: number; url?: string };
 }
 
-function originOf(value: string | undefined): string | undefined {
+/** `scheme://host` of a URL, also for extension URLs whose `URL.origin` is the opaque "null". */
+export function originOf(value: string | undefined): string | undefined {
   if (!value) return undefined;
   try {
     const url = new URL(value);
