@@ -36,20 +36,19 @@ export function useBoundTab(search: string = location.search): number | undefine
 
 /** The capture state of a tab, live. `undefined` while loading, `null` when nothing was captured yet. */
 export function useCaptureState(tabId: number | undefined | null): CaptureState | null | undefined {
-  const [state, setState] = useState<CaptureState | null | undefined>(undefined);
+  // Keyed by tab so a switch of tab never shows the previous tab's state while the new one loads.
+  const [entry, setEntry] = useState<{ tabId: number; state: CaptureState | null }>();
   useEffect(() => {
-    if (tabId === undefined) return;
-    if (tabId === null) {
-      setState(null);
-      return;
-    }
+    if (tabId === undefined || tabId === null) return;
     let cancelled = false;
-    void readCaptureState(tabId).then((s) => !cancelled && setState(s ?? null));
-    const stop = watchSessionKey<CaptureState>(sessionKeys.capture(tabId), (s) => setState(s ?? null));
+    const set = (s: CaptureState | undefined) => setEntry({ tabId, state: s ?? null });
+    void readCaptureState(tabId).then((s) => !cancelled && set(s));
+    const stop = watchSessionKey<CaptureState>(sessionKeys.capture(tabId), set);
     return () => {
       cancelled = true;
       stop();
     };
   }, [tabId]);
-  return state;
+  if (tabId === null) return null;
+  return tabId !== undefined && entry?.tabId === tabId ? entry.state : undefined;
 }
