@@ -42,10 +42,19 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
+const BLOCK_ELEMENTS = 'p,div,li,ul,ol,dl,dt,dd,h1,h2,h3,h4,h5,h6,tr,table,section,article,header,footer,blockquote,pre';
+
 /** Turns an HTML fragment (JSON-LD descriptions are HTML) into plain text without running it. */
 export function htmlToText(html: string): string {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
-  return (parsed.body.textContent ?? '').replace(/\s+\n/g, '\n').replace(/[ \t]+/g, ' ').trim();
+  // textContent alone keeps script/style source and glues blocks together ("<p>a</p><p>b</p>" → "ab").
+  for (const hidden of Array.from(parsed.body.querySelectorAll('script,style,noscript,template'))) hidden.remove();
+  for (const br of Array.from(parsed.body.querySelectorAll('br'))) br.replaceWith('\n');
+  for (const block of Array.from(parsed.body.querySelectorAll(BLOCK_ELEMENTS))) block.append('\n');
+  return (parsed.body.textContent ?? '')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ?\n\s*/g, '\n')
+    .trim();
 }
 
 function decodeEntities(value: string): string {
