@@ -1,0 +1,187 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AppError } from '../util/errors';
+import { captureTab, classifyInjectionError, safeOrigin, type ScriptRunner } from './inject';
+import type { CapturedPage } from './page';
+import type { CaptureState } from './state';
+
+const TAB = 7;
+const JOB_URL = 'https://jobs.example.com/postings/42';
+const page: CapturedPage = { url: JOB_URL, title: 'Platform Engineer', company: 'Acme', source: 'json-ld' };
+
+const PERMISSION_MESSAGE = `Cannot access contents of url "${JOB_URL}". Extension manifest must request permission to access this host.`;
+
+async function stored(tabId = TAB): Promise<CaptureState | undefined> {
+  const key = `capture:${tabId}`;
+  return (await fakeBrowser.storage.session.get(key))[key] as CaptureState | undefined;
+}
+
+async function storePrevious(state: CaptureState): Promise<void> {
+  await fakeBrowser.storage.session.set({ [`capture:${state.tabId}`]: state });
+}
+
+/** A runner that answers once with a value or an error: the injection is a dependency, captureTab is the subject. */
+function runner(outcome: { result: unknown } | { error: unknown }): ScriptRunner & { calls: number[] } {
+  const calls: number[] = [];
+  return {
+    calls,
+    async run(tabId) {
+      calls.push(tabId);
+      if ('error' in outcome) throw outcome.error;
+      return outcome.result;
+    },
+  };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('captureTab', () => {
+  it('stores a ready state for a valid result', async () => {
+    const run = runner({ result: page });
+    const state = await captureTab(TAB, run);
+    expect(run.calls).toEqual([TAB]);
+    expect(state).toEqual({ status: 'ready', tabId: TAB, url: JOB_URL, posting: page, updatedAt: expect.any(Number) });
+    expect(await stored()).toEqual(state);
+  });
+
+  it('marks the tab as capturing (keeping the known url) while the script runs', async () => {
+    await storePrevious({ status: 'error', tabId: TAB, url: JOB_URL, error: { code: 'no_tab' }, updatedAt: 1 });
+    let during: CaptureState | undefined;
+    await captureTab(TAB, {
+      async run() {
+        during = await stored();
+        return page;
+      },
+    });
+    expect(during).toMatchObject({ status: 'capturing', tabId: TAB, url: JOB_URL });
+    expect(await stored()).toMatchObject({ status: 'ready' });
+  });
+
+  it('only touches the state of its own tab', async () => {
+    await storePrevious({ status: 'ready', tabId: 8, url: 'https://other.example/', posting: { ...page, url: 'https://other.example/' }, updatedAt: 1 });
+    await captureTab(TAB, runner({ result: page }));
+    expect(await stored(8)).toMatchObject({ status: 'ready', url: 'https://other.example/', updatedAt: 1 });
+  });
+
+  it.each([
+    ['undefined', undefined],
+    ['a string', 'Platform Engineer'],
+    ['a missing title', { url: JOB_URL, source: 'page' }],
+    ['an unknown source', { ...page, source: 'readability' }],
+    ['an oversized description', { ...page, description: 'x'.repeat(200_001) }],
+  ])('a result that fails the schema (%s) → capture_failed', async (_label, result) => {
+    const state = await captureTab(TAB, runner({ result }));
+    expect(state).toEqual({
+      status: 'error',
+      tabId: TAB,
+      error: { code: 'capture_failed', detail: 'unreadable result' },
+      updatedAt: expect.any(Number),
+    });
+    expect(await stored()).toEqual(state);
+  });
+
+  it('a missing host permission → needs_permission with the origin of the known url', async () => {
+    await storePrevious({ status: 'ready', tabId: TAB, url: JOB_URL, posting: page, updatedAt: 1 });
+    const state = await captureTab(TAB, runner({ error: new Error(PERMISSION_MESSAGE) }));
+    expect(state).toEqual({
+      status: 'error',
+      tabId: TAB,
+      url: JOB_URL,
+      error: { code: 'needs_permission', detail: 'https://jobs.example.com' },
+      updatedAt: expect.any(Number),
+    });
+    expect(await stored()).toEqual(state);
+  });
+
+  it('needs_permission without a known url carries no detail', async () => {
+    const state = await captureTab(TAB, runner({ error: new Error(PERMISSION_MESSAGE) }));
+    expect(state).toMatchObject({ status: 'error', error: { code: 'needs_permission' } });
+    expect(state.status === 'error' && state.error).not.toHaveProperty('detail');
+    expect(state).not.toHaveProperty('url');
+  });
+
+  it('a closed tab → no_tab', async () => {
+    const state = await captureTab(TAB, runner({ error: new Error(`No tab with id: ${TAB}.`) }));
+    expect(state).toMatchObject({ status: 'error', tabId: TAB, error: { code: 'no_tab' } });
+    expect(await stored()).toMatchObject({ status: 'error', error: { code: 'no_tab' } });
+  });
+
+  it('a chrome:// page → restricted_page, without leaking the browser message', async () => {
+    await storePrevious({ status: 'capturing', tabId: TAB, url: 'chrome://settings/', updatedAt: 1 });
+    const state = await captureTab(TAB, runner({ error: new Error('Cannot access a chrome:// URL') }));
+    expect(state).toEqual({
+      status: 'error',
+      tabId: TAB,
+      url: 'chrome://settings/',
+      error: { code: 'restricted_page' },
+      updatedAt: expect.any(Number),
+    });
+  });
+
+  it('an AppError from the runner keeps its code and detail', async () => {
+    const state = await captureTab(TAB, runner({ error: new AppError('capture_failed', 'timeout') }));
+    expect(state).toMatchObject({ status: 'error', error: { code: 'capture_failed', detail: 'timeout' } });
+  });
+
+  it('replaces an earlier ready state with the new outcome', async () => {
+    await storePrevious({ status: 'ready', tabId: TAB, url: JOB_URL, posting: page, updatedAt: 1 });
+    const next = { ...page, url: 'https://jobs.example.com/postings/43', title: 'Next' };
+    const state = await captureTab(TAB, runner({ result: next }));
+    expect(state).toMatchObject({ status: 'ready', url: next.url, posting: { title: 'Next' } });
+    expect(await stored()).toMatchObject({ url: next.url });
+  });
+
+  it('records the time of the outcome', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(1_700_000_000_000);
+      expect((await captureTab(TAB, runner({ result: page }))).updatedAt).toBe(1_700_000_000_000);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('classifyInjectionError', () => {
+  it.each([
+    ['No tab with id: 123.', 'no_tab'],
+    ['Cannot access a chrome:// URL', 'restricted_page'],
+    ['Cannot access a chrome-extension:// URL of different extension', 'restricted_page'],
+    ['The extensions gallery cannot be scripted.', 'restricted_page'],
+    ['Cannot access contents of url "https://chromewebstore.google.com/detail/x". Extension manifest must request permission to access this host.', 'restricted_page'],
+    ['Cannot access contents of url "edge://settings/". Extension manifest must request permission to access this host.', 'restricted_page'],
+    ['Cannot access "about:blank" at origin "null".', 'restricted_page'],
+    [PERMISSION_MESSAGE, 'needs_permission'],
+    ['Cannot access contents of the page. Extension manifest must request permission to access the respective host.', 'needs_permission'],
+    ['Missing host permission for the tab', 'needs_permission'],
+    ['Frame with ID 0 is showing error page', 'capture_failed'],
+    ['Something unexpected', 'capture_failed'],
+  ])('%s → %s', (message, code) => {
+    const error = classifyInjectionError(new Error(message));
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.code).toBe(code);
+    expect(error.detail).toBeUndefined();
+  });
+
+  it.each([
+    ['a string', 'No tab with id: 4', 'no_tab'],
+    ['undefined', undefined, 'capture_failed'],
+    ['an object', { message: 'No tab with id: 4' }, 'capture_failed'],
+  ])('non-Error values: %s', (_label, value, code) => {
+    expect(classifyInjectionError(value).code).toBe(code);
+  });
+});
+
+describe('safeOrigin', () => {
+  it.each([
+    ['https://jobs.example.com/a?b#c', 'https://jobs.example.com'],
+    ['http://127.0.0.1:8080/x', 'http://127.0.0.1:8080'],
+    ['chrome://settings', undefined],
+    ['file:///tmp/x.html', undefined],
+    ['not a url', undefined],
+  ])('%s → %s', (url, expected) => {
+    expect(safeOrigin(url)).toBe(expected);
+  });
+});
