@@ -158,6 +158,29 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  // Shipped code never parses strings as HTML: pages are untrusted input, and web-ext lint tolerates
+  // innerHTML only inside React DOM (scripts/lint-ext.ts).
+  {
+    files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text through React; never dangerouslySetInnerHTML.',
+        },
+        {
+          selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]",
+          message: 'Build nodes with textContent / createElement, or parse with DOMParser into an inert document.',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]",
+          message: 'Build nodes with textContent / createElement instead of HTML strings.',
+        },
+      ],
+    },
+  },
   // Node-side code: build config, CLIs, the bench, tests and the e2e harness.
   {
     files: ['*.{js,ts,mjs,cjs}', 'scripts/**', 'e2e/**', ...TESTS],

@@ -40,6 +40,8 @@ export default defineConfig({
                   optional: ['websiteContent', 'personallyIdentifyingInfo'],
                 },
               },
+              // Firefox for Android reads data_collection_permissions from 142 on (desktop: 140).
+              gecko_android: { strict_min_version: '142.0' },
             },
           }
         : { externally_connectable: { ids: [] } }),
