@@ -23,10 +23,16 @@ export function resetDbForTests(db?: JobfitDb): void {
 export async function openDb(db: JobfitDb = getDb()): Promise<JobfitDb> {
   try {
     await db.open();
-    return db;
   } catch (error) {
     const e = error as { name?: string; inner?: { name?: string } };
     if (e.name === Dexie.errnames.Version || e.inner?.name === 'VersionError') throw new AppError('db_newer');
     throw error;
   }
+  // Dexie 4 does not fail on a newer database: after the VersionError it reopens at the stored version
+  // and carries on. Native version n*10 (+ schema patches) is Dexie version n.
+  if (Math.floor(db.backendDB().version / 10) > db.verno) {
+    db.close();
+    throw new AppError('db_newer');
+  }
+  return db;
 }
