@@ -45,7 +45,8 @@ function defineValidatedItem<T>(key: `local:${string}`, schema: z.ZodType<T>, fa
       const parsed = schema.safeParse(raw);
       if (parsed.success) return parsed.data;
       log.warn(`stored ${key} is invalid; using the default`);
-      return fallback;
+      // A copy: a receiver that edits the value must not change the default for everyone else.
+      return structuredClone(fallback);
     },
     /** Throws a ZodError for invalid input, so forms can show what is wrong. */
     async setValue(value: T): Promise<void> {
@@ -55,7 +56,7 @@ function defineValidatedItem<T>(key: `local:${string}`, schema: z.ZodType<T>, fa
     watch(cb: (value: T) => void) {
       return item.watch((value) => {
         const parsed = schema.safeParse(value);
-        cb(parsed.success ? parsed.data : fallback);
+        cb(parsed.success ? parsed.data : structuredClone(fallback));
       });
     },
   };
