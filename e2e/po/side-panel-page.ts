@@ -1,0 +1,38 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The side panel UI. Tests open it as a tab pinned to a tab with `?tabId=N` (the documented app-tab binding). */
+export class SidePanelPage {
+  readonly headerTitle: Locator;
+  readonly postingCard: Locator;
+  readonly postingTitle: Locator;
+  readonly postingMeta: Locator;
+  readonly noJob: Locator;
+  readonly analyzeButton: Locator;
+  readonly alert: Locator;
+  readonly main: Locator;
+
+  constructor(readonly page: Page) {
+    this.headerTitle = page.getByTestId('header-title');
+    this.postingCard = page.getByTestId('posting-card');
+    this.postingTitle = page.getByTestId('posting-title');
+    this.postingMeta = page.getByTestId('posting-meta');
+    this.noJob = page.getByTestId('no-job');
+    this.analyzeButton = page.getByTestId('analyze');
+    this.alert = page.getByTestId('capture-error').getByRole('alert');
+    this.main = page.locator('main');
+  }
+
+  static url(extensionId: string, tabId?: number): string {
+    return `chrome-extension://${extensionId}/sidepanel.html${tabId === undefined ? '' : `?tabId=${tabId}`}`;
+  }
+
+  async open(extensionId: string, tabId: number): Promise<this> {
+    await this.page.goto(SidePanelPage.url(extensionId, tabId));
+    await this.page.locator(`main[data-bound-tab="${tabId}"]`).waitFor();
+    return this;
+  }
+
+  async analyze(): Promise<void> {
+    await this.analyzeButton.click();
+  }
+}

@@ -1,0 +1,19 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const ROOT = path.resolve(here, '../..');
+
+/** What `npm run build` produced. `JOBFIT_EXTENSION_DIR` points the suite at another build. */
+export const BUILD_DIR = path.resolve(ROOT, process.env.JOBFIT_EXTENSION_DIR ?? '.output/chrome-mv3');
+
+/**
+ * The suite loads a copy of the build taken once per run (global-setup.ts), so a rebuild running
+ * alongside (watch mode, another terminal) cannot swap files under a launched browser.
+ */
+export const EXTENSION_DIR = path.join(os.tmpdir(), 'jobfit-e2e', 'chrome-mv3');
+
+/** Hand-made fixture pages served on 127.0.0.1. */
+export const PAGES_DIR = path.join(ROOT, 'e2e', 'pages');

@@ -1,0 +1,18 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests drive the built extension (`npm run build` first) in Debian's Chromium.
+// One worker: each test launches its own browser, and the machines running this have two cores.
+export default defineConfig({
+  testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: !!process.env.CI,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    trace: 'retain-on-failure',
+  },
+});
