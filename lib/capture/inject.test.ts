@@ -33,8 +33,11 @@ function runner(outcome: { result: unknown } | { error: unknown }): ScriptRunner
   };
 }
 
+let debug: ReturnType<typeof vi.spyOn>;
+
 beforeEach(() => {
   fakeBrowser.reset();
+  debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
 });
 
 describe('captureTab', () => {
@@ -93,6 +96,9 @@ describe('captureTab', () => {
       updatedAt: expect.any(Number),
     });
     expect(await stored()).toEqual(state);
+    // Logs carry the code, never the page's url.
+    expect(debug).toHaveBeenCalledWith(expect.stringContaining('needs_permission'));
+    expect(JSON.stringify(debug.mock.calls)).not.toContain('jobs.example.com');
   });
 
   it('needs_permission without a known url carries no detail', async () => {
