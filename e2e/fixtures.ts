@@ -263,7 +263,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   ext: async ({ context, extensionId, server, consoleErrors }, use) => {
     void consoleErrors; // requested so every test that drives the extension also checks its console
-    await use(new ExtensionHarness(context, extensionId, server));
+    const harness = new ExtensionHarness(context, extensionId, server);
+    // The worker's target can be attached before the extension APIs are bound to its global.
+    await expect
+      .poll(() => harness.evaluateInWorker(() => typeof chrome === 'object' && typeof chrome.tabs?.query === 'function'))
+      .toBe(true);
+    await use(harness);
   },
 });
 
