@@ -6,7 +6,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'scripts/**/*.test.ts', 'e2e/mock-openrouter/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/.output/**', '**/*.corpus.test.ts'],
     environment: 'node',
     setupFiles: ['./vitest.setup.ts'],
