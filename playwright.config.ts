@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // One worker: each test launches its own browser, and the machines running this have two cores.
 export default defineConfig({
   testDir: 'e2e',
+  // Only specs: `*.test.ts` under e2e/ (the OpenRouter mock's own tests) belong to vitest.
+  testMatch: '**/*.spec.ts',
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
