@@ -2,12 +2,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppError } from '../util/errors';
 import { captureTab, classifyInjectionError, safeOrigin, type ScriptRunner } from './inject';
-import type { CapturedPage } from './page';
 import type { CaptureState } from './state';
+import type { CaptureResult, JobPosting } from './types';
 
 const TAB = 7;
 const JOB_URL = 'https://jobs.example.com/postings/42';
-const page: CapturedPage = { url: JOB_URL, title: 'Platform Engineer', company: 'Acme', source: 'json-ld' };
+const page: JobPosting = { url: JOB_URL, title: 'Platform Engineer', titleNormalized: 'platform engineer', company: 'Acme', source: 'json-ld' };
+const found = (posting: JobPosting): CaptureResult => ({ ok: true, posting });
 
 const PERMISSION_MESSAGE = `Cannot access contents of url "${JOB_URL}". Extension manifest must request permission to access this host.`;
 
@@ -42,11 +43,26 @@ beforeEach(() => {
 
 describe('captureTab', () => {
   it('stores a ready state for a valid result', async () => {
-    const run = runner({ result: page });
+    const run = runner({ result: found(page) });
     const state = await captureTab(TAB, run);
     expect(run.calls).toEqual([TAB]);
     expect(state).toEqual({ status: 'ready', tabId: TAB, url: JOB_URL, posting: page, updatedAt: expect.any(Number) });
     expect(await stored()).toEqual(state);
+  });
+
+  it.each(['not_a_job_posting', 'captcha', 'login_required', 'empty_page'] as const)(
+    'a page that holds no posting (%s) → an error state with that code',
+    async (code) => {
+      await storePrevious({ status: 'capturing', tabId: TAB, url: JOB_URL, updatedAt: 1 });
+      const state = await captureTab(TAB, runner({ result: { ok: false, error: { code } } }));
+      expect(state).toEqual({ status: 'error', tabId: TAB, url: JOB_URL, error: { code }, updatedAt: expect.any(Number) });
+      expect(await stored()).toEqual(state);
+    },
+  );
+
+  it('drops fields the page added beyond the schema', async () => {
+    const state = await captureTab(TAB, runner({ result: { ok: true, posting: { ...page, html: '<b>x</b>' }, extra: 1 } }));
+    expect(state.status === 'ready' && state.posting).toEqual(page);
   });
 
   it('marks the tab as capturing (keeping the known url) while the script runs', async () => {
@@ -55,7 +71,7 @@ describe('captureTab', () => {
     await captureTab(TAB, {
       async run() {
         during = await stored();
-        return page;
+        return found(page);
       },
     });
     expect(during).toMatchObject({ status: 'capturing', tabId: TAB, url: JOB_URL });
@@ -64,16 +80,22 @@ describe('captureTab', () => {
 
   it('only touches the state of its own tab', async () => {
     await storePrevious({ status: 'ready', tabId: 8, url: 'https://other.example/', posting: { ...page, url: 'https://other.example/' }, updatedAt: 1 });
-    await captureTab(TAB, runner({ result: page }));
+    await captureTab(TAB, runner({ result: found(page) }));
     expect(await stored(8)).toMatchObject({ status: 'ready', url: 'https://other.example/', updatedAt: 1 });
   });
 
   it.each([
     ['undefined', undefined],
     ['a string', 'Platform Engineer'],
-    ['a missing title', { url: JOB_URL, source: 'page' }],
-    ['an unknown source', { ...page, source: 'readability' }],
-    ['an oversized description', { ...page, description: 'x'.repeat(200_001) }],
+    ['a bare posting (no result envelope)', page],
+    ['a missing title', { ok: true, posting: { url: JOB_URL, titleNormalized: '', source: 'json-ld' } }],
+    ['an unknown source', found({ ...page, source: 'page' as JobPosting['source'] })],
+    ['an adapter source with markup', found({ ...page, source: 'adapter:<img>' })],
+    ['an oversized description', found({ ...page, description: 'x'.repeat(200_001) })],
+    ['a javascript: url', found({ ...page, url: 'javascript:alert(1)' })],
+    ['an unknown employment type', found({ ...page, employmentType: ['GIG' as 'OTHER'] })],
+    ['a date that is not ISO 8601', found({ ...page, datePosted: 'yesterday' })],
+    ['an unknown error code', { ok: false, error: { code: 'internal' } }],
   ])('a result that fails the schema (%s) → capture_failed', async (_label, result) => {
     const state = await captureTab(TAB, runner({ result }));
     expect(state).toEqual({
@@ -134,7 +156,7 @@ describe('captureTab', () => {
   it('replaces an earlier ready state with the new outcome', async () => {
     await storePrevious({ status: 'ready', tabId: TAB, url: JOB_URL, posting: page, updatedAt: 1 });
     const next = { ...page, url: 'https://jobs.example.com/postings/43', title: 'Next' };
-    const state = await captureTab(TAB, runner({ result: next }));
+    const state = await captureTab(TAB, runner({ result: found(next) }));
     expect(state).toMatchObject({ status: 'ready', url: next.url, posting: { title: 'Next' } });
     expect(await stored()).toMatchObject({ url: next.url });
   });
@@ -143,7 +165,7 @@ describe('captureTab', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(1_700_000_000_000);
-      expect((await captureTab(TAB, runner({ result: page }))).updatedAt).toBe(1_700_000_000_000);
+      expect((await captureTab(TAB, runner({ result: found(page) }))).updatedAt).toBe(1_700_000_000_000);
     } finally {
       vi.useRealTimers();
     }

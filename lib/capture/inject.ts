@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '../util/errors';
 import { createLogger } from '../util/logger';
-import { capturedPageSchema } from './schema';
+import { captureResultSchema } from './model';
 import type { CaptureState } from './state';
 import { readCaptureState, writeCaptureState } from '../panel/session';
 
@@ -43,9 +43,12 @@ export async function captureTab(tabId: number, runner: ScriptRunner = browserSc
   let state: CaptureState;
   try {
     const raw = await runner.run(tabId);
-    const parsed = capturedPageSchema.safeParse(raw);
+    // The page's answer is untrusted: shape and sizes are checked here, in the worker.
+    const parsed = captureResultSchema.safeParse(raw);
     if (!parsed.success) throw new AppError('capture_failed', 'unreadable result');
-    state = { status: 'ready', tabId, url: parsed.data.url, posting: parsed.data, updatedAt: Date.now() };
+    if (!parsed.data.ok) throw new AppError(parsed.data.error.code);
+    const { posting } = parsed.data;
+    state = { status: 'ready', tabId, url: posting.url, posting, updatedAt: Date.now() };
   } catch (error) {
     const appError = error instanceof AppError ? error : classifyInjectionError(error);
     const origin = knownUrl ? safeOrigin(knownUrl) : undefined;

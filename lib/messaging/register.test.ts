@@ -28,7 +28,7 @@ const readyState: CaptureState = {
   status: 'ready',
   tabId: 3,
   url: 'https://jobs.example.com/p/1',
-  posting: { url: 'https://jobs.example.com/p/1', title: 'Engineer', source: 'page' },
+  posting: { url: 'https://jobs.example.com/p/1', title: 'Engineer', titleNormalized: 'engineer', source: 'readability' },
   updatedAt: 1,
 };
 const keyStatus: KeyStatus = { valid: true, label: 'main', limitRemaining: 4.5 };

@@ -5,6 +5,7 @@ import { Card } from '@/components/Card';
 import { PostingCard } from '@/components/PostingCard';
 import { Skeleton } from '@/components/Skeleton';
 import type { CaptureState } from '@/lib/capture/state';
+import { SITE_NAMES, type JobPosting, type Salary } from '@/lib/capture/types';
 import { sendToBackground } from '@/lib/messaging/client';
 import { AppError, type ErrorCode } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
@@ -54,8 +55,9 @@ export function JobView({ tabId, capture }: Props) {
         <PostingCard
           posting={capture.posting}
           labels={{
-            source: capture.posting.source === 'json-ld' ? i18n.t('panel.fromJsonLd') : i18n.t('panel.fromPage'),
+            source: sourceLabel(capture.posting),
             viewDescription: i18n.t('panel.viewDescription'),
+            chips: chipsOf(capture.posting),
           }}
         />
       ) : !error ? (
@@ -87,4 +89,37 @@ export function JobView({ tabId, capture }: Props) {
       ) : null}
     </>
   );
+}
+
+function sourceLabel(posting: JobPosting): string {
+  if (posting.source === 'json-ld') return i18n.t('panel.fromJsonLd');
+  if (posting.source === 'readability') return i18n.t('panel.fromPage');
+  const site = posting.source.slice('adapter:'.length);
+  return i18n.t('panel.fromSite', [SITE_NAMES[site] ?? site]);
+}
+
+function chipsOf(posting: JobPosting): string[] {
+  const chips: string[] = [];
+  if (posting.workplace) chips.push(i18n.t(`posting.${posting.workplace}`));
+  for (const type of posting.employmentType ?? []) chips.push(i18n.t(`posting.${type}`));
+  const salary = posting.salary && salaryText(posting.salary);
+  if (salary) chips.push(salary);
+  return chips;
+}
+
+/** "$60 – $70 an hour", "€45,000 a year", "50,000 – 60,000": amounts in the browser's number format. */
+function salaryText(salary: Salary): string | undefined {
+  const format = (n: number) => {
+    try {
+      return salary.currency
+        ? new Intl.NumberFormat(undefined, { style: 'currency', currency: salary.currency, maximumFractionDigits: n % 1 ? 2 : 0 }).format(n)
+        : new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(n);
+    } catch {
+      return `${n} ${salary.currency ?? ''}`.trim();
+    }
+  };
+  const amounts = [salary.min, salary.max].filter((n): n is number => n !== undefined);
+  if (amounts.length === 0) return undefined;
+  const range = [...new Set(amounts)].map(format).join(' – ');
+  return salary.period ? i18n.t(`posting.${salary.period}`, [range]) : range;
 }

@@ -1,0 +1,107 @@
+/**
+ * `readPage`: the open job posting of a document, or why there is none. Pure (Document in, result out):
+ * the injected capture script, the CLI and the tests run this same code.
+ *
+ * JSON-LD first, a site adapter to fill its gaps (or to read pages without it), then Readability;
+ * bot checks, login walls, empty shells and lists give a typed error instead of a guessed job.
+ */
+import { findAdapter } from './adapters';
+import { pageBlocker } from './blockers';
+import { cleanLine, cleanMultiline, nodeToText } from './dom';
+import { readJsonLd } from './json-ld';
+import { canonicalUrl, cleanUrl, detectLanguage, normalizeTitle } from './normalize';
+import { readWithReadability } from './readability';
+import { extractSections } from './sections';
+import type { CaptureErrorCode, CaptureResult, CaptureSource, JobPosting, PostingDraft } from './types';
+
+export type { CaptureErrorCode, CaptureResult, JobPosting } from './types';
+
+const LIMITS = { title: 300, line: 300, description: 100_000, locations: 20, id: 200 } as const;
+
+const fail = (code: CaptureErrorCode): CaptureResult => ({ ok: false, error: { code } });
+
+const parts = (location: string) => location.split(',').filter((p) => p.trim()).length;
+
+/**
+ * JSON-LD and an adapter on the same page: JSON-LD wins (dates, salary, description), the adapter fills
+ * gaps. Exceptions: the title the page displays when it differs only in case or spacing, the displayed
+ * location when it is more specific, the displayed workplace (JSON-LD only knows "remote"), and the
+ * site's own job id and URL (JSON-LD identifiers are often the employer's).
+ */
+export function mergeDrafts(primary: PostingDraft, site: PostingDraft | undefined): PostingDraft {
+  if (!site) return primary;
+  const merged: PostingDraft = { ...site, ...stripUndefined(primary) };
+  if (primary.title && site.title && normalizeTitle(primary.title) === normalizeTitle(site.title)) merged.title = site.title;
+  if (site.location && (!primary.location || parts(site.location) > parts(primary.location))) merged.location = site.location;
+  if (site.workplace) merged.workplace = site.workplace;
+  if (site.siteJobId) merged.siteJobId = site.siteJobId;
+  if (site.url) merged.url = site.url;
+  if (primary.sections || site.sections) merged.sections = { ...site.sections, ...primary.sections };
+  return merged;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+}
+
+const clip = (value: string, max: number) => (value.length > max ? value.slice(0, max).trimEnd() : value);
+
+function line(value: string | undefined, max: number = LIMITS.line): string | undefined {
+  const text = value ? clip(cleanLine(value), max) : '';
+  return text || undefined;
+}
+
+/** Normalises a merged draft into the posting the panel and the database see. */
+export function finalizePosting(draft: PostingDraft & { title: string }, doc: Document, source: CaptureSource): JobPosting {
+  const title = line(draft.title, LIMITS.title)!;
+  const description = draft.description ? clip(cleanMultiline(draft.description), LIMITS.description) : undefined;
+  const locations = [...new Set((draft.locations ?? []).map((l) => line(l)).filter((l): l is string => Boolean(l)))].slice(0, LIMITS.locations);
+  const location = line(draft.location) ?? locations[0];
+  if (location && !locations.includes(location)) locations.unshift(location);
+  const sections = { ...extractSections(description), ...draft.sections };
+  const language = detectLanguage(description ?? title, draft.declaredLanguage ?? doc.documentElement?.getAttribute('lang') ?? undefined);
+  const posting: JobPosting = {
+    title,
+    titleNormalized: normalizeTitle(title),
+    company: line(draft.company),
+    location,
+    locations: locations.length > 0 ? locations : undefined,
+    workplace: draft.workplace,
+    employmentType: draft.employmentType?.length ? draft.employmentType : undefined,
+    salary: draft.salary && Object.keys(draft.salary).length > 0 ? draft.salary : undefined,
+    datePosted: draft.datePosted,
+    validThrough: draft.validThrough,
+    description,
+    sections: Object.keys(sections).length > 0 ? sections : undefined,
+    language,
+    url: cleanUrl(draft.url) ?? canonicalUrl(doc),
+    siteJobId: line(draft.siteJobId, LIMITS.id),
+    source,
+  };
+  // The result crosses into the worker as JSON: leave out absent fields instead of sending undefined.
+  return stripUndefined(posting) as JobPosting;
+}
+
+export function readPage(doc: Document = document): CaptureResult {
+  const jsonLd = readJsonLd(doc);
+  const adapter = findAdapter(doc);
+  const site = adapter?.read(doc);
+  const sitePosting = site && 'posting' in site && site.posting.title ? site.posting : undefined;
+
+  if (jsonLd.posting?.title) {
+    return { ok: true, posting: finalizePosting(mergeDrafts(jsonLd.posting, sitePosting) as PostingDraft & { title: string }, doc, 'json-ld') };
+  }
+  if (sitePosting && adapter) {
+    return { ok: true, posting: finalizePosting(sitePosting as PostingDraft & { title: string }, doc, `adapter:${adapter.site}`) };
+  }
+  if (site && 'error' in site) return fail(site.error);
+  // Several postings and no adapter to say which one is open: a list.
+  if (jsonLd.count > 1) return fail('not_a_job_posting');
+
+  const text = doc.body ? nodeToText(doc.body) : '';
+  const blocker = pageBlocker(doc, text);
+  if (blocker) return fail(blocker);
+  const read = readWithReadability(doc);
+  if (!read?.title) return fail('not_a_job_posting');
+  return { ok: true, posting: finalizePosting(read as PostingDraft & { title: string }, doc, 'readability') };
+}
