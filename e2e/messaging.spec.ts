@@ -1,20 +1,12 @@
 import type { Page } from '@playwright/test';
-import type { BackgroundMessage, PayloadOf } from '../lib/messaging/protocol';
-import { backgroundSenders } from '../lib/messaging/schemas';
 import type { Chrome } from './support/chrome';
+import { envelopes, MESSAGE_TYPES, PRIVILEGED_MESSAGES, TAG, validPayloads } from './support/messages';
 import { expect, test } from './fixtures';
 
 declare const chrome: Chrome;
 
 // The background fails closed: who sent a message is decided from what the browser sets on `sender`,
 // then the payload is parsed, and only then does a handler run.
-
-const TAG = 'jobfit/1';
-
-/** A well-formed payload for every message: a rejection then comes from the sender check alone. */
-function validPayloads(tabId: number): { [K in BackgroundMessage]: PayloadOf<K> } {
-  return { captureTab: { tabId }, validateKey: {} };
-}
 
 interface Sent {
   tag?: string;
@@ -44,19 +36,12 @@ test('a content script can send nothing privileged, even with a valid payload', 
   await ext.clickToolbarButton(tab.page); // the grant lets the worker inject into the tab
   const before = await ext.waitForCapture(tab.tabId);
 
-  const payloads = validPayloads(tab.tabId);
-  expect(Object.keys(payloads).sort()).toEqual(Object.keys(backgroundSenders).sort());
-  const privileged = (Object.keys(backgroundSenders) as BackgroundMessage[]).filter(
-    (type) => !(backgroundSenders[type] as readonly string[]).includes('content'),
-  );
-  expect(privileged).toEqual(expect.arrayContaining(['captureTab', 'validateKey']));
+  expect(Object.keys(validPayloads(tab.tabId)).sort()).toEqual([...MESSAGE_TYPES].sort());
+  // Whatever else gets added, these two stay out of a content script's reach.
+  expect(PRIVILEGED_MESSAGES).toEqual(expect.arrayContaining(['captureTab', 'validateKey']));
 
-  const outcome = await ext.executeInTab(
-    tab.tabId,
-    sendFromContentScript,
-    privileged.map((type) => ({ tag: TAG, type, data: payloads[type] })),
-  );
-  expect(outcome).toEqual({ ok: true, result: privileged.map(() => ({ ok: false, error: { code: 'forbidden_sender', detail: expect.any(String) } })) });
+  const outcome = await ext.executeInTab(tab.tabId, sendFromContentScript, envelopes(PRIVILEGED_MESSAGES, tab.tabId));
+  expect(outcome).toEqual({ ok: true, result: PRIVILEGED_MESSAGES.map((type) => ({ ok: false, error: { code: 'forbidden_sender', detail: type } })) });
 
   // Rejected before the handler: the forged captureTab did not capture again.
   expect((await ext.capture(tab.tabId))?.updatedAt).toBe(before.updatedAt);

@@ -79,3 +79,22 @@ test('the capture survives a worker restart and Analyze works with the new worke
   const second = await ext.capture(job.tabId);
   expect(second?.updatedAt).toBeGreaterThan(first.updatedAt);
 });
+
+test('the grant ends when the tab leaves the site: Analyze then offers to allow a site', async ({ ext, server }) => {
+  const job = await ext.openTab('job-posting.html');
+  await ext.clickToolbarButton(job.page);
+  await ext.waitForCapture(job.tabId);
+  const panel = await ext.openPanel(job.tabId);
+  await expect(panel.postingTitle).toHaveText('Senior Frontend Engineer');
+
+  // Chrome keeps activeTab across same-origin navigations and drops it on another origin.
+  await job.page.goto(server.url('job-heading.html'));
+  expect((await ext.canScript(job.tabId)).ok).toBe(true);
+  await job.page.goto(server.url('job-heading.html').replace('127.0.0.1', 'localhost'));
+  expect((await ext.canScript(job.tabId)).ok).toBe(false);
+
+  await panel.analyze();
+  await expect(panel.alert).toHaveAttribute('data-code', 'needs_permission');
+  // The panel offers the optional host permission instead of a dead end.
+  await expect(panel.page.getByRole('button', { name: /^Allow Jobfit on / })).toBeVisible();
+});
