@@ -1,0 +1,4 @@
+// The project's OpenRouter stand-in for tests: see README.md.
+export { createMockOpenRouter, MOCK_API_KEY, type MockOpenRouter } from './server';
+export { MODEL_FIXTURES } from './models';
+export type * from './types';
