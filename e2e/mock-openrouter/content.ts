@@ -35,10 +35,9 @@ export function splitPieces(text: string, pieces: number | 'word' | 'char'): str
   if (pieces === 'char') return points;
   if (pieces === 'word') return text.split(/(?<=\s)(?=\S)/u);
   const count = Math.max(1, Math.min(Math.floor(pieces), points.length));
-  const size = Math.ceil(points.length / count);
-  const out: string[] = [];
-  for (let i = 0; i < points.length; i += size) out.push(points.slice(i, i + size).join(''));
-  return out;
+  return Array.from({ length: count }, (_, i) =>
+    points.slice(Math.floor((i * points.length) / count), Math.floor(((i + 1) * points.length) / count)).join(''),
+  );
 }
 
 export function hugeText(megabytes: number): string {

@@ -203,6 +203,7 @@ export async function createMockOpenRouter(options: MockOpenRouterOptions = {}):
 
     const { text, tooLarge } = await readBody(req, maxBodyBytes);
     record.rawBody = text;
+    notify();
     if (aborter.signal.aborted) return;
     if (tooLarge) return sendJson(res, 413, PAYLOAD_TOO_LARGE);
 
