@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMockOpenRouter, type MockOpenRouter } from './server';
+import { createMockOpenRouter, type MockOpenRouter } from './index';
 import {
   chat,
   collect,
