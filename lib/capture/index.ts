@@ -5,7 +5,7 @@
  * JSON-LD first, a site adapter to fill its gaps (or to read pages without it), then Readability;
  * bot checks, login walls, empty shells and lists give a typed error instead of a guessed job.
  */
-import { findAdapter } from './adapters';
+import { readWithAdapters } from './adapters';
 import { pageBlocker } from './blockers';
 import { cleanLine, cleanMultiline, nodeToText } from './dom';
 import { readJsonLd } from './json-ld';
@@ -25,14 +25,19 @@ const parts = (location: string) => location.split(',').filter((p) => p.trim()).
 /**
  * JSON-LD and an adapter on the same page: JSON-LD wins (dates, salary, description), the adapter fills
  * gaps. Exceptions: the title the page displays when it differs only in case or spacing, the displayed
- * location when it is more specific, the displayed workplace (JSON-LD only knows "remote"), and the
- * site's own job id and URL (JSON-LD identifiers are often the employer's).
+ * location unless JSON-LD's has more parts ("Rome" shown, "Rome, IT" in JSON-LD), the displayed
+ * workplace (JSON-LD only knows "remote"), and the site's own job id and URL (JSON-LD identifiers are
+ * often the employer's).
  */
 export function mergeDrafts(primary: PostingDraft, site: PostingDraft | undefined): PostingDraft {
   if (!site) return primary;
   const merged: PostingDraft = { ...site, ...stripUndefined(primary) };
   if (primary.title && site.title && normalizeTitle(primary.title) === normalizeTitle(site.title)) merged.title = site.title;
-  if (site.location && (!primary.location || parts(site.location) > parts(primary.location))) merged.location = site.location;
+  if (site.location && (!primary.location || parts(site.location) >= parts(primary.location))) {
+    merged.location = site.location;
+    // One place written two ways ("Hamburg, Deutschland" shown, "Hamburg, DE" in JSON-LD) is one location.
+    if ((primary.locations?.length ?? 0) <= 1) merged.locations = site.locations;
+  }
   if (site.workplace) merged.workplace = site.workplace;
   if (site.siteJobId) merged.siteJobId = site.siteJobId;
   if (site.url) merged.url = site.url;
@@ -84,16 +89,14 @@ export function finalizePosting(draft: PostingDraft & { title: string }, doc: Do
 
 export function readPage(doc: Document = document): CaptureResult {
   const jsonLd = readJsonLd(doc);
-  const adapter = findAdapter(doc);
-  const site = adapter?.read(doc);
-  const sitePosting = site && 'posting' in site && site.posting.title ? site.posting : undefined;
+  const site = readWithAdapters(doc);
+  const sitePosting = site && 'posting' in site ? site.posting : undefined;
 
   if (jsonLd.posting?.title) {
-    return { ok: true, posting: finalizePosting(mergeDrafts(jsonLd.posting, sitePosting) as PostingDraft & { title: string }, doc, 'json-ld') };
+    const merged = mergeDrafts(jsonLd.posting, sitePosting) as PostingDraft & { title: string };
+    return { ok: true, posting: finalizePosting(merged, doc, 'json-ld') };
   }
-  if (sitePosting && adapter) {
-    return { ok: true, posting: finalizePosting(sitePosting as PostingDraft & { title: string }, doc, `adapter:${adapter.site}`) };
-  }
+  if (site && sitePosting) return { ok: true, posting: finalizePosting(sitePosting, doc, `adapter:${site.site}`) };
   if (site && 'error' in site) return fail(site.error);
   // Several postings and no adapter to say which one is open: a list.
   if (jsonLd.count > 1) return fail('not_a_job_posting');

@@ -127,10 +127,10 @@ function richText(value: unknown, doc: Document): string | undefined {
 function listOf(value: unknown, doc: Document): string[] | undefined {
   const text = richText(value, doc);
   if (!text) return undefined;
-  const items = text
-    .split('\n')
-    .map((line) => line.replace(/^•\s*/, '').trim())
-    .filter(Boolean);
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  // "Your tasks:" above a list is a heading, not an item: when there are bullets, the bullets are the list.
+  const bullets = lines.filter((line) => line.startsWith('•'));
+  const items = (bullets.length > 0 ? bullets : lines).map((line) => line.replace(/^•\s*/, ''));
   return items.length > 0 ? items : undefined;
 }
 

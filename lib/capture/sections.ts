@@ -8,20 +8,26 @@ import type { Sections } from './types';
 type SectionKey = keyof Sections;
 
 // Order matters: "nice to have" and "preferred qualifications" must win over "qualifications".
-const HEADINGS: [SectionKey, RegExp][] = [
+const HEADINGS: [SectionKey, string][] = [
   [
     'niceToHave',
-    /^(nice[\s-]to[\s-]haves?|bonus(?: points)?|(?:it'?s )?a plus|pluses|preferred(?: qualifications| skills| experience)?|desired(?: skills| qualifications)?|good to have|would be (?:nice|a plus)|extra credit|atouts?|les plus|un plus|serait un plus|souhaité|deseable|se valorará|valorable|valoriamo|gradito|costituisce titolo preferenziale|wünschenswert|von vorteil|pluspunkte)\b/i,
+    String.raw`nice[\s-]to[\s-]haves?|bonus(?: points)?|(?:it'?s )?a plus|pluses|preferred(?: qualifications| skills| experience)?|desired(?: skills| qualifications)?|good to have|would be (?:nice|a plus)|extra credit|atouts?|les plus|un plus|serait un plus|souhaité|deseable|se valorará|valorable|valoriamo|gradito|costituisce titolo preferenziale|wünschenswert|von vorteil|pluspunkte`,
   ],
   [
     'responsibilities',
-    /^(responsibilities|key responsibilities|your responsibilities|main responsibilities|duties|what you(?:'| wi)ll do|what you will be doing|what you'll be doing|what you'll work on|the role|your role|your mission|in this role|day[\s-]to[\s-]day|a day in the life|tasks|your tasks|missions?|vos missions|tes missions|vos responsabilités|responsabilités|ce que vous ferez|votre rôle|le poste|funciones|tus funciones|responsabilidades|tareas|qué harás|attività|mansioni|responsabilità|cosa farai|aufgaben|deine aufgaben|ihre aufgaben|das erwartet dich|verantwortlichkeiten|taken|wat ga je doen)\b/i,
+    String.raw`responsibilities|key responsibilities|your responsibilities|main responsibilities|duties|what you(?:'| wi)ll do|what you will be doing|what you'll be doing|what you'll work on|the role|your role|your mission|in this role|day[\s-]to[\s-]day|a day in the life|tasks|your tasks|missions?|vos missions|tes missions|vos responsabilités|responsabilités|ce que vous ferez|votre rôle|le poste|funciones|tus funciones|responsabilidades|tareas|qué harás|attività|mansioni|responsabilità|cosa farai|aufgaben|deine aufgaben|ihre aufgaben|das erwartet dich|verantwortlichkeiten|taken|wat ga je doen`,
   ],
   [
     'requirements',
-    /^(requirements|minimum requirements|basic qualifications|required qualifications|qualifications|required skills|skills|what you(?:'| wi)ll bring|what you bring|what we(?:'re| are) looking for|who you are|about you|your profile|must[\s-]haves?|you have|you should have|experience|requisiti|requisiti richiesti|competenze|profilo|il tuo profilo|cosa cerchiamo|profil|profil recherché|votre profil|ton profil|compétences|requis|prérequis|ce que nous recherchons|requisitos|perfil|tu perfil|lo que buscamos|qué buscamos|anforderungen|dein profil|ihr profil|das bringst du mit|qualifikationen|wat vragen wij|functie-eisen)\b/i,
+    String.raw`requirements|minimum requirements|basic qualifications|required qualifications|qualifications|required skills|skills|what you(?:'| wi)ll bring|what you bring|what we(?:'re| are) looking for|who you are|about you|your profile|must[\s-]haves?|you have|you should have|experience|requisiti|requisiti richiesti|competenze|profilo|il tuo profilo|cosa cerchiamo|profil|profil recherché|votre profil|ton profil|compétences|requis|prérequis|ce que nous recherchons|requisitos|perfil|tu perfil|lo que buscamos|qué buscamos|anforderungen|dein profil|ihr profil|das bringst du mit|qualifikationen|wat vragen wij|functie-eisen`,
   ],
 ];
+
+const CONNECTOR = "(?:\\s+(?:&|and|et|y|und|e)\\s+[\\p{L}'-]+(?:\\s+[\\p{L}'-]+)?)?";
+/** The whole line is the heading ("Requirements", "Requirements & skills"). */
+const WHOLE = HEADINGS.map(([key, alternatives]) => [key, new RegExp(`^(?:${alternatives})${CONNECTOR}$`, 'iu')] as const);
+/** A line ending with a colon may go on ("Your role at Acme:"). */
+const LEADING = HEADINGS.map(([key, alternatives]) => [key, new RegExp(`^(?:${alternatives})(?![\\p{L}\\d])`, 'iu')] as const);
 
 const MAX_HEADING = 70;
 const MAX_ITEMS = 40;
@@ -31,14 +37,8 @@ function headingOf(line: string): SectionKey | undefined {
   const colon = /[:：]\s*$/.test(line);
   const text = line.replace(/^[#*\-–\s]+/, '').replace(/[:：.!]+\s*$/, '').trim();
   if (!text || text.length > MAX_HEADING || text.startsWith('•')) return undefined;
-  for (const [key, pattern] of HEADINGS) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    // The whole line is the heading ("Requirements", "Requirements & skills", "Your role at Acme:");
-    // a sentence that merely starts with the word ("Experience with React is a must") is not.
-    const rest = text.slice(match[0].length).trim();
-    if (!rest || colon || /^(?:&|and|et|y|und|e)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+)?$/u.test(rest)) return key;
-  }
+  // A sentence that merely starts with a heading word ("Experience with React is a must") is not one.
+  for (const [key, pattern] of colon ? LEADING : WHOLE) if (pattern.test(text)) return key;
   return undefined;
 }
 

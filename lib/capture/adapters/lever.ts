@@ -2,7 +2,7 @@
  * Lever (`jobs.lever.co/<company>/<uuid>`): `.posting-headline` with category labels (location,
  * team, commitment, workplace type), then `data-qa` sections for the description and the lists.
  */
-import { cleanLine, pick, pickRich } from '../dom';
+import { cleanLine, nodeToText, pick, pickRich } from '../dom';
 import { canonicalUrl, employmentTypeFrom, onHost, parseSalaryText, workplaceFrom } from '../normalize';
 import type { PostingDraft, SiteAdapter } from '../types';
 
@@ -30,9 +30,14 @@ export const lever: SiteAdapter = {
     if (type) draft.employmentType = [type];
     const salary = parseSalaryText(pick(doc, '[data-qa="salary-range"] div', '[data-qa="salary-range"]'));
     if (salary) draft.salary = salary;
-    // The description is split over several sections; the page body below the headline holds them all.
-    const description = pickRich(doc, '.section-wrapper.page-full-width', '[data-qa="job-description"]', '.content .section-wrapper');
-    if (description) draft.description = description.replace(/\n?APPLY FOR THIS JOB\s*$/i, '').trim();
+    // The description is split over several sections (intro, lists, salary, closing) in one wrapper.
+    const wrapper = doc.querySelector('[data-qa="job-description"]')?.closest('.section-wrapper');
+    const description = (wrapper ? nodeToText(wrapper) : pickRich(doc, '[data-qa="job-description"]'))
+      .split('\n')
+      .filter((l) => !/^apply for this job$/i.test(l.trim()))
+      .join('\n')
+      .trim();
+    if (description) draft.description = description;
     const id = UUID.exec(canonicalUrl(doc))?.[0] ?? UUID.exec(doc.URL)?.[0];
     if (id) draft.siteJobId = id.toLowerCase();
     return { posting: draft };

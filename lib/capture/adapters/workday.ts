@@ -3,7 +3,7 @@
  * marks its parts with `data-automation-id`. A job search page with no posting open is not a posting.
  */
 import { cleanLine, decodeEntities, metaContent, pick, pickRich } from '../dom';
-import { canonicalUrl, employmentTypeFrom, onHost } from '../normalize';
+import { canonicalUrl, employmentTypeFrom, onHost, workplaceFrom } from '../normalize';
 import type { PostingDraft, SiteAdapter } from '../types';
 
 const dd = (id: string) => `[data-automation-id="${id}"] dd`;
@@ -32,6 +32,8 @@ export const workday: SiteAdapter = {
       draft.location = locations[0];
       draft.locations = locations;
     }
+    const workplace = workplaceFrom(pick(doc, dd('remoteType')));
+    if (workplace) draft.workplace = workplace;
     const type = employmentTypeFrom(pick(doc, dd('time'), dd('workerSubType')));
     if (type) draft.employmentType = [type];
     const description =

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { fixture, page } from '../fixtures/load';
+import { readPage } from '..';
+import { adapters, findAdapter } from '.';
+import type { JobPosting } from '../types';
+
+// Hand-made pages modelled on each site's markup (see the comment at the top of each fixture), served
+// from 127.0.0.1: adapters must recognise their site from the document, not from location.hostname.
+
+const cases: [file: string, site: string, expected: Partial<JobPosting>][] = [
+  [
+    'greenhouse-classic.html',
+    'greenhouse',
+    {
+      title: 'Senior Backend Engineer',
+      company: 'Northwind Robotics',
+      location: 'Berlin, Germany (Hybrid)',
+      workplace: 'hybrid',
+      salary: { min: 70000, max: 90000, currency: 'EUR' },
+      url: 'https://boards.greenhouse.io/northwindrobotics/jobs/4012345006',
+      siteJobId: '4012345006',
+      sections: {
+        responsibilities: ['Design and run the services that dispatch robots.', 'Improve reliability and observability of the fleet platform.'],
+        requirements: ['5+ years of backend development in Go or Kotlin.', 'Experience with PostgreSQL and Kafka.'],
+        niceToHave: ['Robotics or logistics experience.'],
+      },
+    },
+  ],
+  [
+    'greenhouse-job-boards.html',
+    'greenhouse',
+    {
+      title: 'Product Designer',
+      company: 'Lumen Health',
+      location: 'Remote - United States',
+      workplace: 'remote',
+      salary: { min: 120000, max: 150000, currency: 'USD' },
+      siteJobId: '7654321',
+    },
+  ],
+  [
+    'lever.html',
+    'lever',
+    {
+      title: 'Data Engineer',
+      company: 'Acme Analytics',
+      location: 'Lisbon, Portugal',
+      workplace: 'hybrid',
+      employmentType: ['FULL_TIME'],
+      salary: { min: 55000, max: 70000, currency: 'EUR', period: 'YEAR' },
+      siteJobId: '3f2b8c1e-5d4a-4e7b-9a0c-1b2c3d4e5f60',
+      sections: { responsibilities: ['Build batch and streaming pipelines in Python.', 'Own data quality checks.'], requirements: ['3+ years with Spark or Beam.', 'Strong SQL.'] },
+    },
+  ],
+  [
+    'ashby.html',
+    'ashby',
+    {
+      title: 'Machine Learning Engineer',
+      company: 'Orbital Labs',
+      location: 'Paris, France',
+      workplace: 'remote',
+      employmentType: ['FULL_TIME'],
+      salary: { min: 80000, max: 110000, currency: 'EUR' },
+      siteJobId: '8e1f0a22-6b3c-4d5e-8f90-a1b2c3d4e5f6',
+    },
+  ],
+  [
+    'workday-rendered.html',
+    'workday',
+    {
+      title: 'Grid Software Engineer',
+      location: 'Oslo, Norway',
+      locations: ['Oslo, Norway', 'Bergen, Norway'],
+      workplace: 'hybrid',
+      employmentType: ['FULL_TIME'],
+      siteJobId: 'JR-10442',
+      sections: { responsibilities: ['Build forecasting services.', 'Work with grid operators.'] },
+    },
+  ],
+  [
+    'indeed-viewjob.html',
+    'indeed',
+    {
+      title: 'Product Owner',
+      company: 'Fenwick Insurance',
+      location: 'London EC2A',
+      workplace: 'hybrid',
+      employmentType: ['FULL_TIME'],
+      salary: { min: 55000, max: 65000, currency: 'GBP', period: 'YEAR' },
+      url: 'https://uk.indeed.com/viewjob?jk=4b1e2c3d4f5a6b7c',
+      siteJobId: '4b1e2c3d4f5a6b7c',
+    },
+  ],
+  [
+    'indeed-split.html',
+    'indeed',
+    {
+      title: 'Staff Nurse',
+      company: 'Northern Care',
+      location: 'Manchester M1',
+      employmentType: ['PART_TIME'],
+      salary: { min: 17.5, currency: 'GBP', period: 'HOUR' },
+      siteJobId: '9a8b7c6d5e4f3a2b',
+    },
+  ],
+  [
+    'glassdoor-job.html',
+    'glassdoor',
+    { title: 'Senior Data Analyst', company: 'Polar Analytics', location: 'Toronto, ON', salary: { min: 90000, max: 110000, currency: 'CAD' }, siteJobId: '1009123456789' },
+  ],
+  [
+    'linkedin-search-split.html',
+    'linkedin',
+    {
+      title: 'Ingeniero de Datos',
+      company: 'Banco Solar',
+      location: 'Madrid, Community of Madrid, Spain',
+      workplace: 'hybrid',
+      employmentType: ['FULL_TIME'],
+      salary: { min: 45000, max: 55000, currency: 'EUR', period: 'YEAR' },
+      language: 'es',
+      url: 'https://www.linkedin.com/jobs/view/4100000002/',
+      siteJobId: '4100000002',
+      sections: { responsibilities: ['Diseñar y mantener los procesos de ingesta de datos.', 'Garantizar la calidad de los datos.'], requirements: ['Experiencia con Python y SQL.', 'Conocimientos de Airflow.'] },
+    },
+  ],
+];
+
+describe('site adapters on hand-made pages', () => {
+  it.each(cases)('%s → adapter:%s', (file, site, expected) => {
+    const doc = fixture(file);
+    expect(findAdapter(doc)?.site).toBe(site);
+    const result = readPage(doc);
+    expect(result).toMatchObject({ ok: true, posting: { ...expected, source: `adapter:${site}` } });
+  });
+
+  it('SmartRecruiters: microdata gives the posting (json-ld source), the adapter its displayed location and job id', () => {
+    const result = readPage(fixture('smartrecruiters.html'));
+    expect(findAdapter(fixture('smartrecruiters.html'))?.site).toBe('smartrecruiters');
+    expect(result).toMatchObject({
+      ok: true,
+      posting: {
+        title: 'Werkstudent (m/w/d) Marketing',
+        titleNormalized: 'werkstudent marketing',
+        company: 'Kaffeewerk GmbH',
+        location: 'Hamburg, Deutschland',
+        locations: ['Hamburg, Deutschland'],
+        workplace: 'hybrid',
+        employmentType: ['PART_TIME'],
+        datePosted: '2025-03-14',
+        language: 'de',
+        siteJobId: '743999912345678',
+        source: 'json-ld',
+        sections: { responsibilities: ['Du planst Social-Media-Kampagnen.', 'Du wertest Kampagnen aus.'] },
+      },
+    });
+  });
+
+  it.each([
+    ['linkedin-search-no-posting.html', 'not_a_job_posting'],
+    ['linkedin-authwall.html', 'login_required'],
+    ['indeed-search.html', 'not_a_job_posting'],
+  ])('%s → %s', (file, code) => {
+    expect(readPage(fixture(file))).toEqual({ ok: false, error: { code } });
+  });
+
+  it('Glassdoor bot check → captcha', () => {
+    const doc = page('<title>Security | Glassdoor</title><body><h1>Help Us Protect Glassdoor</h1><form id="challenge-form"></form></body>');
+    expect(readPage(doc)).toEqual({ ok: false, error: { code: 'captcha' } });
+  });
+
+  it('recognises sites by canonical or og:url host even without their markup', () => {
+    const on = (href: string) => page(`<link rel="canonical" href="${href}"><title>x</title>`);
+    expect(findAdapter(on('https://www.linkedin.com/jobs/view/1234567/'))?.site).toBe('linkedin');
+    expect(findAdapter(on('https://acme.wd3.myworkdayjobs.com/en-US/Ext/job/X_R1'))?.site).toBe('workday');
+    expect(findAdapter(on('https://jobs.lever.co/acme/3f2b8c1e-5d4a-4e7b-9a0c-1b2c3d4e5f60'))?.site).toBe('lever');
+    expect(findAdapter(on('https://jobs.ashbyhq.com/acme/x'))?.site).toBe('ashby');
+    expect(findAdapter(on('https://jobs.smartrecruiters.com/Acme/1'))?.site).toBe('smartrecruiters');
+    expect(findAdapter(on('https://de.indeed.com/viewjob?jk=abc'))?.site).toBe('indeed');
+    expect(findAdapter(on('https://www.glassdoor.fr/emploi'))?.site).toBe('glassdoor');
+    expect(findAdapter(on('https://boards.greenhouse.io/acme/jobs/1'))?.site).toBe('greenhouse');
+    expect(findAdapter(on('https://careers.example.com/jobs/42'))).toBeUndefined();
+  });
+
+  it("another site's /jobs/ path is not taken for a LinkedIn list", () => {
+    const doc = page(
+      '<link rel="canonical" href="https://careers.example.com/jobs/data-engineer"><script src="https://static.licdn.com/insight.js"></script>' +
+        '<title>Data Engineer | Example</title><body><main><h1>Data Engineer</h1><p>We are hiring a data engineer. Responsibilities: pipelines. Requirements: SQL.</p></main></body>',
+    );
+    expect(readPage(doc)).toMatchObject({ ok: true, posting: { title: 'Data Engineer' } });
+  });
+
+  it('every adapter has a unique site id of the form the model accepts', () => {
+    const ids = adapters.map((a) => a.site);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9-]{1,40}$/);
+  });
+});
