@@ -21,6 +21,7 @@ interface Truth {
   date_posted?: string;
   employment_type?: string;
   workplace?: string;
+  description_text_head?: string;
 }
 
 interface Row {
@@ -76,7 +77,7 @@ describe.skipIf(!available)('capture corpus (../shared/corpus/job_postings)', ()
     location: { hit: 0, total: 0, misses: [] },
     datePosted: { hit: 0, total: 0, misses: [] },
   };
-  const extra = { employmentType: [0, 0], workplace: [0, 0], language: [0, 0] };
+  const extra = { employmentType: [0, 0], workplace: [0, 0], language: [0, 0], description: [0, 0] };
   const table: string[] = [];
   let negatives = 0;
   let negativesRight = 0;
@@ -139,6 +140,12 @@ describe.skipIf(!available)('capture corpus (../shared/corpus/job_postings)', ()
         extra.workplace[1]!++;
         if (norm(truth.workplace).replace(/[^a-z]/g, '').startsWith(p.workplace ?? '-')) extra.workplace[0]!++;
       }
+      if (truth.description_text_head) {
+        // Ground truth heads are whitespace-collapsed text without list markers.
+        const head = norm(truth.description_text_head).slice(0, 80);
+        extra.description[1]!++;
+        if (norm(p.description?.replace(/• /g, '')).startsWith(head)) extra.description[0]!++;
+      }
       if (/^[a-z]{2}$/.test(row.language)) {
         extra.language[1]!++;
         if (p.language === row.language) extra.language[0]!++;
@@ -161,6 +168,7 @@ describe.skipIf(!available)('capture corpus (../shared/corpus/job_postings)', ()
       `${'negatives'.padEnd(14)} ${pct(negativesRight, negatives)}   target 100 %`,
       `${'employmentType'.padEnd(14)} ${pct(extra.employmentType[0]!, extra.employmentType[1]!)}   (reported, no target)`,
       `${'workplace'.padEnd(14)} ${pct(extra.workplace[0]!, extra.workplace[1]!)}   (reported, no target)`,
+      `${'description'.padEnd(14)} ${pct(extra.description[0]!, extra.description[1]!)}   (first 80 characters as in the ground truth, reported, no target)`,
       `${'language'.padEnd(14)} ${pct(extra.language[0]!, extra.language[1]!)}   (vs MANIFEST language: the page's, reported, no target)`,
       ...(Object.keys(scores) as Field[]).flatMap((f) => scores[f].misses.map((m) => `miss ${f}: ${m}`)),
     ];
