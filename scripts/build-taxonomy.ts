@@ -14,7 +14,7 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseSkillSpan } from '../lib/match/eval/skillspan';
+import { readSkillSpan } from '../lib/match/eval/corpus';
 import { createSkillExtractor } from '../lib/match/extract-skills';
 import { CURATED, NEVER_ALONE } from '../lib/match/taxonomy/curated';
 import { formatSurface, parseSurface, type SkillRow, type TaxonomyData } from '../lib/match/taxonomy/index';
@@ -140,7 +140,7 @@ function toData(list: Entry[]): TaxonomyData {
   return { version: 1, kinds, skills };
 }
 
-const train = parseSkillSpan(readFileSync(join(corpus, 'kris927b__SkillSpan', 'skillspan_train.json'), 'utf8'));
+const train = readSkillSpan('train', corpus);
 const extractor = createSkillExtractor(toData(entries));
 const stats = new Map<string, { seen: number; hit: number }>();
 for (const rec of train) {

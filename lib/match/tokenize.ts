@@ -39,7 +39,7 @@ export function wordKey(raw: string): string {
   else if (k.endsWith("'")) k = k.slice(0, -1);
   if (k.length >= 5 && k.endsWith('ies')) return `${k.slice(0, -3)}y`;
   // -ics words are their own nouns (genetics ≠ genetic, electronics ≠ electronic).
-  if (k.length >= 4 && /[a-z]s$/.test(k) && !/(?:ss|us|is|ics)$/.test(k)) return k.slice(0, -1);
+  if (k.length >= 4 && /[a-z]s$/.test(k) && !/(?:ss|us|ics)$/.test(k)) return k.slice(0, -1);
   return k;
 }
 

@@ -123,8 +123,9 @@ export function isDistinctiveName(s: string): boolean {
 }
 
 /**
- * Surface forms of an O*NET example: the name, the name without its vendor, the trailing acronym
- * ("Structured query language SQL" → "structured query language", "SQL"), without a final "software".
+ * Surface forms of an O*NET example: the name, the name without its vendor when that is not an ordinary
+ * word ("The MathWorks MATLAB" → "MATLAB", but "Microsoft Word" stays whole), the trailing acronym
+ * ("Structured query language SQL" → "Structured query language", "SQL"), without a final "software".
  */
 export function onetSurfaces(example: string): { canonical: string; surfaces: string[] } {
   const surfaces = new Set<string>();
@@ -132,15 +133,17 @@ export function onetSurfaces(example: string): { canonical: string; surfaces: st
   name = name.replace(/\s+software$/i, '').trim();
   surfaces.add(name);
   // Trailing acronym that spells the words before it: "Structured query language SQL".
-  const acronym = /^(.+?)\s+([A-Z][A-Z0-9/&-]{1,9})$/.exec(name);
-  if (acronym && spells(acronym[2]!, acronym[1]!)) {
+  const trailing = /^(.+?)\s+([A-Z][A-Z0-9/&-]{1,9})$/.exec(name);
+  const acronym = trailing && spells(trailing[2]!, trailing[1]!) ? trailing : undefined;
+  if (acronym) {
     surfaces.delete(name);
     surfaces.add(acronym[1]!);
     surfaces.add(acronym[2]!);
     name = acronym[1]!;
   }
   let canonical = name;
-  for (const vendor of VENDORS) {
+  // An acronym that spells the vendor too ("Amazon Web Services AWS") keeps the vendor in the name.
+  for (const vendor of acronym ? [] : VENDORS) {
     if (name.startsWith(`${vendor} `)) {
       const product = name.slice(vendor.length + 1).trim();
       if (product.length >= 2) {
