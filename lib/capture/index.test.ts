@@ -78,6 +78,14 @@ describe('readPage: merging JSON-LD with the site adapter', () => {
     });
   });
 
+  it('trusts the screen over JSON-LD left behind by a previous posting in a single-page app', () => {
+    const doc = html(
+      `<title>(2) Jobs | LinkedIn</title>${ld({ ...jsonLdPosting, title: 'Previous Posting' })}`,
+      '<div class="job-details-jobs-unified-top-card__company-name">Banco Solar</div><div class="job-details-jobs-unified-top-card__job-title"><h1>Ingeniero de Datos</h1></div>',
+    );
+    expect(readPage(doc)).toMatchObject({ ok: true, posting: { title: 'Ingeniero de Datos', company: 'Banco Solar', source: 'adapter:linkedin' } });
+  });
+
   it('prefers the displayed location unless JSON-LD has more parts', () => {
     expect(mergeDrafts({ title: 't', location: 'New York, NY, US' }, { title: 't', location: 'New York, NY' }).location).toBe('New York, NY, US');
     expect(mergeDrafts({ title: 't', location: 'Hamburg, DE', locations: ['Hamburg, DE'] }, { title: 't', location: 'Hamburg, Deutschland' })).toMatchObject({

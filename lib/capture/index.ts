@@ -87,12 +87,24 @@ export function finalizePosting(draft: PostingDraft & { title: string }, doc: Do
   return stripUndefined(posting) as JobPosting;
 }
 
+/** Titles of the same posting: most words shared ("Engineer, Platform" / "Engineer - Platform (m/f/d)"). */
+function sameJob(a: string, b: string): boolean {
+  const words = (t: string) => new Set(normalizeTitle(t).split(/[^\p{L}\p{N}+#]+/u).filter(Boolean));
+  const x = words(a);
+  const y = words(b);
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared >= Math.min(x.size, y.size) * 0.6;
+}
+
 export function readPage(doc: Document = document): CaptureResult {
   const jsonLd = readJsonLd(doc);
   const site = readWithAdapters(doc);
   const sitePosting = site && 'posting' in site ? site.posting : undefined;
 
-  if (jsonLd.posting?.title) {
+  // A single-page app can leave the JSON-LD of the previous posting behind: when the adapter reads a
+  // clearly different title on screen, the screen wins.
+  const stale = jsonLd.posting?.title && sitePosting && !sameJob(jsonLd.posting.title, sitePosting.title);
+  if (jsonLd.posting?.title && !stale) {
     const merged = mergeDrafts(jsonLd.posting, sitePosting) as PostingDraft & { title: string };
     return { ok: true, posting: finalizePosting(merged, doc, 'json-ld') };
   }

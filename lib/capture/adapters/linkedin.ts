@@ -117,30 +117,30 @@ const before = (a: Node, b: Node) => Boolean(a.compareDocumentPosition(b) & 4 /*
 /** The server-driven UI: generated class names, so read by structure, test ids and the page title. */
 function readServerDriven(doc: Document): PostingDraft | undefined {
   const about = doc.querySelector('[data-sdui-component$=".aboutTheJob"], [componentkey^="JobDetails_AboutTheJob_"]');
+  if (!about) return undefined;
   // "(2) Graduate Data Engineer | Flow Traders | LinkedIn"
   const parts = cleanLine(doc.title).replace(/^\(\d+\+?\)\s*/, '').split(' | ');
   if (parts.length < 3 || !/linkedin/i.test(parts.at(-1) ?? '')) return undefined;
   const [title, company] = parts as [string, string];
   const draft: PostingDraft = { title, company };
   const paragraphs = Array.from(doc.querySelectorAll('p'));
-  const heading = paragraphs.find((p) => cleanLine(p.textContent) === title && (!about || before(p, about)));
+  const heading = paragraphs.find((p) => cleanLine(p.textContent) === title && before(p, about));
   if (heading) {
     const next = paragraphs[paragraphs.indexOf(heading) + 1];
     const first = cleanLine(next?.querySelector('span')?.textContent ?? next?.textContent).split(/\s+·\s+/)[0];
     if (first && !/\b(ago|applicants?|clicked|people|promoted)\b/i.test(first)) draft.location = first;
     readPills(
       Array.from(doc.querySelectorAll('button'))
-        .filter((b) => before(heading, b) && (!about || before(b, about)))
+        .filter((b) => before(heading, b) && before(b, about))
         .slice(0, 12)
         .map((b) => b.textContent ?? ''),
       draft,
     );
   }
-  const text = about?.querySelector('[data-testid="expandable-text-box"]') ?? about;
-  const description = text ? nodeToText(text).replace(/^About the job\n/i, '') : '';
+  const description = nodeToText(about.querySelector('[data-testid="expandable-text-box"]') ?? about).replace(/^About the job\n/i, '');
   if (description) draft.description = description;
   const id =
-    /JobDetails_\w+?_(\d{6,})/.exec(about?.getAttribute('componentkey') ?? '')?.[1] ??
+    /JobDetails_\w+?_(\d{6,})/.exec(about.getAttribute('componentkey') ?? '')?.[1] ??
     /JobDetails_\w+?_(\d{6,})/.exec(doc.querySelector('[componentkey^="JobDetails_"]')?.getAttribute('componentkey') ?? '')?.[1] ??
     idFrom(doc.URL);
   if (id) {
