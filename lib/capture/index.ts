@@ -64,7 +64,8 @@ export function finalizePosting(draft: PostingDraft & { title: string }, doc: Do
   const location = line(draft.location) ?? locations[0];
   if (location && !locations.includes(location)) locations.unshift(location);
   const sections = { ...extractSections(description), ...draft.sections };
-  const language = detectLanguage(description ?? title, draft.declaredLanguage ?? doc.documentElement?.getAttribute('lang') ?? undefined);
+  // The text decides; html[lang] (often the site's UI language, not the posting's) only breaks ties.
+  const language = draft.language ?? detectLanguage(description ?? title, doc.documentElement?.getAttribute('lang') ?? undefined);
   const posting: JobPosting = {
     title,
     titleNormalized: normalizeTitle(title),

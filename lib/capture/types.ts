@@ -74,10 +74,7 @@ export type CaptureErrorCode = (typeof CAPTURE_ERROR_CODES)[number];
 export type CaptureResult = { ok: true; posting: JobPosting } | { ok: false; error: { code: CaptureErrorCode } };
 
 /** What one extractor (JSON-LD, a site adapter, Readability) found; the pipeline normalises and merges. */
-export type PostingDraft = Partial<Omit<JobPosting, 'titleNormalized' | 'source' | 'language'>> & {
-  /** Language the page declares (html[lang]); used when the text is too short to tell. */
-  declaredLanguage?: string;
-};
+export type PostingDraft = Partial<Omit<JobPosting, 'titleNormalized' | 'source'>>;
 
 /** A site adapter recognises its site from the document and reads the posting that is open. */
 export interface SiteAdapter {
