@@ -21,6 +21,12 @@ export const errorCodes = [
   'invalid_key_format',
   'storage_full',
   'db_newer',
+  'cv_too_large',
+  'cv_unsupported_type',
+  'cv_encrypted',
+  'cv_corrupt',
+  'cv_empty',
+  'cv_image_only',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

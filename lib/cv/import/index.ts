@@ -1,0 +1,57 @@
+import { AppError } from '../../util/errors';
+import type { Cv } from '../model';
+import { buildCv } from '../parse/build';
+import type { SourceDoc } from '../parse/source';
+import { readJsonResume } from './json-resume';
+import { readMarkdown } from './markdown';
+import { readText } from './text';
+import { decodeText, detectTextFormat, validateCvFile } from './validate';
+
+/**
+ * Import any CV file: validate first (size, type by content), then read it with the matching importer
+ * and parse the lines into the CV model. PDF and DOCX readers are injected so that this module stays
+ * free of pdf.js and mammoth until a file needs them (and works the same in pages and in Node).
+ */
+export interface ImportCvOptions {
+  fileName?: string;
+  readPdf?: (data: Uint8Array) => Promise<SourceDoc>;
+  readDocx?: (data: Uint8Array) => Promise<SourceDoc>;
+  readLatex?: (text: string) => SourceDoc;
+}
+
+export async function importCv(data: Uint8Array, options: ImportCvOptions = {}): Promise<Cv> {
+  const kind = validateCvFile(data);
+  const fileName = options.fileName;
+  if (kind === 'pdf') {
+    if (!options.readPdf) throw new AppError('cv_unsupported_type', 'pdf reader missing');
+    return finish(await options.readPdf(data), fileName);
+  }
+  if (kind === 'docx') {
+    if (!options.readDocx) throw new AppError('cv_unsupported_type', 'docx reader missing');
+    return finish(await options.readDocx(data), fileName);
+  }
+  const text = decodeText(data) ?? '';
+  return importCvText(text, { ...options, fileName });
+}
+
+/** Import CV text (pasted or read from a text file). */
+export function importCvText(text: string, options: ImportCvOptions = {}): Cv {
+  if (!text.trim()) throw new AppError('cv_empty');
+  const format = detectTextFormat(text, options.fileName);
+  switch (format) {
+    case 'json-resume':
+      return readJsonResume(text, options.fileName);
+    case 'latex':
+      if (!options.readLatex) return finish(readText(text), options.fileName);
+      return finish(options.readLatex(text), options.fileName);
+    case 'markdown':
+      return finish(readMarkdown(text), options.fileName);
+    case 'text':
+      return finish(readText(text), options.fileName);
+  }
+}
+
+function finish(doc: SourceDoc, fileName?: string): Cv {
+  if (doc.lines.every((l) => !l.text.trim())) throw new AppError('cv_empty');
+  return buildCv(doc, { fileName });
+}
