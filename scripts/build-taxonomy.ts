@@ -64,9 +64,13 @@ function add(entry: Entry): boolean {
   const seen = new Set<string>();
   for (const s of entry.surfaces) {
     const key = keyOf(s);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    if (owner.has(key)) continue;
+    // Same key, different case rules ("=Go" and "golang" differ; "=Master" and "=Masters" too) may coexist.
+    const form = parseSurface(s);
+    const variant = form.cased ? `${key}|${formatSurface(form)}` : key;
+    if (!key || seen.has(variant)) continue;
+    seen.add(variant);
+    const other = owner.get(key);
+    if (other && other !== entry) continue;
     fresh.push(s);
   }
   if (!fresh.length) return false;

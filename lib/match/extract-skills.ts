@@ -78,6 +78,22 @@ const PAPERWORK = /\b(?:apply|applications?|submit(?:ted)?|send|sent|attach(?:ed
 const LANGUAGE_SKILL = /\b(?:fluent|fluency|proficien\w*|skills?|speak\w*|spoken|native|command|knowledge|level|mother tongue|c1|c2|b2)\b/i;
 const YEAR_WORD = /^(?:years?|yrs?|años|ans|jahre|months?)$/i;
 
+/**
+ * A list item by itself: "• Rust", "Go" on its own line. One-letter names stay out ("C" alone is a
+ * grade or an initial as often as a language).
+ */
+function aloneOnLine(tokens: Token[], c: { first: number; last: number }): boolean {
+  const raw = tokens.slice(c.first, c.last + 1).map((t) => t.raw).join('');
+  if (raw.length < 2) return false;
+  for (let k = c.first - 1; k >= 0 && tokens[k + 1]!.gap !== 'newline'; k--) {
+    if (tokens[k]!.word) return false;
+  }
+  for (let k = c.last + 1; k < tokens.length && tokens[k]!.gap !== 'newline'; k++) {
+    if (tokens[k]!.word) return false;
+  }
+  return true;
+}
+
 /** C-level, go-to-market, R&D, T-shirt, e.g.: a short name glued to another word is part of that word. */
 function gluedToWord(tokens: Token[], first: number, last: number): boolean {
   const GLUE = new Set(['-', '&', "'", '’', '.']);
@@ -124,7 +140,8 @@ export function createSkillExtractor(data: TaxonomyData): SkillExtractor {
     if (alias.ambiguous) return 'neighbour';
     if (!alias.raws) return 'accept';
     const raws = words.map((w) => stripPossessive(tokens[w]!.raw));
-    const exact = raws.every((r, i) => r === alias.raws![i]);
+    // Exact case; a plural or possessive of the exact form counts ("Masters", "Excel's").
+    const exact = raws.every((r, i) => r === alias.raws![i] || r === `${alias.raws![i]}s`);
     // One letter (C, R) is never enough alone: it needs a list neighbour or a cue.
     if (alias.raws.join('').length === 1) return 'neighbour';
     if (!alias.cased) return 'accept';
@@ -251,6 +268,10 @@ export function createSkillExtractor(data: TaxonomyData): SkillExtractor {
     };
     for (const c of candidates) {
       if (c.status !== 'neighbour') continue;
+      if (aloneOnLine(tokens, c)) {
+        c.status = 'accept';
+        continue;
+      }
       const before = tokens[c.first - 1];
       const after = tokens[c.last + 1];
       if (after && after.word && RIGHT_CUES.has(after.key) && after.gap !== 'newline') c.status = 'accept';

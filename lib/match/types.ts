@@ -57,12 +57,14 @@ export interface SkillMatch {
   context: MatchContext;
 }
 
-/** What the report needs of a posting; adapt lib/capture's JobPosting to this. */
+/**
+ * What the report needs of a posting. lib/capture's JobPosting has this shape (title, plain-text
+ * description, lists found under the posting's own headings), so it can be passed as is.
+ */
 export interface MatchPosting {
   title: string;
-  description: string;
-  /** Optional pre-split sections (heading → text), e.g. from a site adapter. */
-  sections?: { heading: string; text: string }[];
+  description?: string;
+  sections?: { responsibilities?: string[]; requirements?: string[]; niceToHave?: string[] };
 }
 
 /** A CV as plain text lines with stable ids, so report evidence can point at a line. */

@@ -2,14 +2,68 @@
  * Skill extraction quality on SkillSpan (../shared/corpus/skills), beside the naive ESCO + O*NET label
  * lookup computed in the same run. The headline figures (`skills.*`) are the dev split, never used to
  * build the taxonomy; train figures (`skills.train_*`) sit beside them to show over-fitting. Soft skills
- * are left out: SkillSpan's Knowledge layer is what the hard-skill matcher should find.
+ * are left out: SkillSpan's Knowledge layer is what the hard-skill matcher should find. Also
+ * `match.p50_ms`: one offline match report for a corpus posting against a two-page corpus CV.
  *
  * Run alone for a table: npx tsx scripts/bench/skills.ts
  */
-import { resolve } from 'node:path';
-import { evaluateSkills, formatEvaluation, hasSkillsCorpus, SKILLS_CORPUS } from '../../lib/match/eval/corpus';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { evaluateSkills, formatEvaluation, hasSkillsCorpus, loadShippedExtractor, SKILLS_CORPUS } from '../../lib/match/eval/corpus';
+import { createMatchReport, type MatchCv } from '../../lib/match/report';
+import type { MatchPosting } from '../../lib/match/types';
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+const CORPUS = resolve(SKILLS_CORPUS, '..');
+/** An English posting with schema.org data (8.6k characters) and a two-page CV (RenderCV's example). */
+const POSTING = join(CORPUS, 'job_postings', 'Japesh285__SIte_scrapper', 'workday_medtronic_R46392-2.html');
+const CV = join(CORPUS, 'resumes', 'rendercv__rendercv', 'rendercv_engineeringresumes_john-doe.yaml');
+
+function postingFromHtml(html: string): MatchPosting {
+  for (const [, json] of html.matchAll(/<script[^>]*application\/ld\+json[^>]*>([\s\S]*?)<\/script>/g)) {
+    const data = JSON.parse(json!) as { '@type'?: string; title?: string; description?: string };
+    if (data['@type'] === 'JobPosting') {
+      const description = (data.description ?? '').replace(/<(?:br|\/p|\/li|\/h\d)[^>]*>/gi, '\n').replace(/<[^>]+>/g, '');
+      return { title: data.title ?? '', description };
+    }
+  }
+  throw new Error('No JobPosting JSON-LD in the bench posting.');
+}
+
+/** RenderCV's YAML as the text lines its PDF shows: values, one per line, dates as ranges. */
+function cvFromRenderCvYaml(yaml: string): MatchCv {
+  const lines: string[] = [];
+  let start: string | undefined;
+  for (const raw of yaml.split('\n')) {
+    const m = /^\s*(?:-\s+)?(?:([\w ]+):)?\s*(.*)$/.exec(raw);
+    if (!m || raw.trim().startsWith('#')) continue;
+    const [, key, value] = m;
+    const text = (value ?? '').replace(/^['"]|['"]$/g, '').replace(/\*\*|\*/g, '').trim();
+    if (key === 'start_date') start = text;
+    else if (key === 'end_date') lines.push(`${start ?? ''} – ${text}`);
+    else if (key && !text && /^ {4}\S/.test(raw)) lines.push(key); // a section heading
+    else if (text && !['photo', 'date', 'summary', 'highlights', 'network'].includes(key ?? '')) lines.push(text);
+  }
+  return { lines: lines.map((text, i) => ({ id: `L${i + 1}`, text })) };
+}
+
+/** Median time of one report (extraction of both texts included), after a warm-up. */
+export function measureMatch(runs = 41): Record<string, number> {
+  if (!existsSync(POSTING) || !existsSync(CV)) return {};
+  const extractor = loadShippedExtractor();
+  const posting = postingFromHtml(readFileSync(POSTING, 'utf8'));
+  const cv = cvFromRenderCvYaml(readFileSync(CV, 'utf8'));
+  for (let i = 0; i < 5; i++) createMatchReport(posting, cv, extractor);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    createMatchReport(posting, cv, extractor);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { 'match.p50_ms': round(times[Math.floor(times.length / 2)]!) };
+}
 
 export async function measureSkills(): Promise<Record<string, number>> {
   if (!hasSkillsCorpus()) {
@@ -23,7 +77,7 @@ export async function measureSkills(): Promise<Record<string, number>> {
     results[`${prefix}f1_strict`] = round(ours.strictF1);
     results[`${prefix}baseline_f1_loose`] = round(baseline.f1);
   }
-  return results;
+  return { ...results, ...measureMatch() };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

@@ -840,8 +840,8 @@ Computer hardware | hardware
 
 const degree = `
 Degree | degree, university degree, academic degree, college degree, higher education, título universitario, titulación universitaria, diplôme, hochschulabschluss, studienabschluss, abgeschlossenes studium, universitätsabschluss
-Bachelor's degree | bachelor, bachelors, bachelor's degree, bachelor degree, =BS, =BSc, b.sc, =B.S, =BA, =B.A, b.a, b.s, =BEng, b.eng, undergraduate degree, grado universitario, título de grado, licenciatura, licence universitaire, =bac+3, bachelorabschluss, bs/ba, bsc/msc
-Master's degree | =Master, =Masters, master's degree, master degree, =MS, =MSc, m.sc, m.s, =MEng, m.eng, =M.A, graduate degree, máster, maestría, =bac+5, diplôme d'ingénieur, masterabschluss, =Diplom, ms/phd
+Bachelor's degree | bachelor, bachelors, bachelor's degree, bachelor degree, =BS, =BSc, b.sc, =B.S, =BA, =B.A, b.a, b.s, =BEng, b.eng, =BTech, =B.Tech, =B.E, undergraduate degree, grado universitario, título de grado, licenciatura, licence universitaire, =bac+3, bachelorabschluss, bs/ba, bsc/msc
+Master's degree | =Master, =Masters, master's degree, master degree, =MS, =MSc, m.sc, m.s, =MEng, m.eng, =MTech, =M.Tech, =M.A, graduate degree, máster, maestría, =bac+5, diplôme d'ingénieur, masterabschluss, =Diplom, ms/phd
 MBA | =MBA, master of business administration
 PhD | phd, ph.d, ph. d, doctorate, doctoral degree, doctorado, doctorat
 High school diploma | high school diploma, high school, ged, bachillerato, baccalauréat, abitur
