@@ -170,7 +170,9 @@ for (const e of entries) {
 const kept = entries.filter((e) => e.surfaces.length > 0);
 
 const data = toData(kept);
-writeFileSync(out, `${JSON.stringify(data)}\n`);
+// One skill per line: compact, and a rebuild shows up in review as a readable diff.
+const rows = data.skills.map((row) => JSON.stringify(row)).join(',\n');
+writeFileSync(out, `{"version":${data.version},"kinds":${JSON.stringify(data.kinds)},"skills":[\n${rows}\n]}\n`);
 const bySource = (src: Entry['source']) => kept.filter((e) => e.source === src).length;
 const surfaces = kept.reduce((n, e) => n + e.surfaces.length, 0);
 console.log(
