@@ -185,6 +185,15 @@ describe('context', () => {
     expect(extractor.extract(text, { skipRoles: true }).map((m) => m.start)).toEqual([text.indexOf('Java and'), text.indexOf('Spring')]);
   });
 
+  it('reads a degree before "position" or "student" as the role, and a nationality as no language', () => {
+    expect(extractor.extract('PhD position in robotics; applicants hold a PhD.').map((m) => [m.canonical, m.context.inRole ?? false])).toEqual([
+      ['PhD', true],
+      ['Robotics', false],
+      ['PhD', false],
+    ]);
+    expect(canon('A Danish company that values fluent Danish.')).toEqual(['Danish']);
+  });
+
   it('does not take the language of the application for a skill', () => {
     expect(canon('Please apply in English by sending your CV.')).toEqual([]);
     expect(canon('Fluent in English and German (written and spoken).')).toEqual(['English', 'German']);

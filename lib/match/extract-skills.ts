@@ -73,6 +73,19 @@ const ROLE_NOUNS = new Set([
 ]);
 /** Words that may sit between a name and its role noun: "Java Software Engineer", "React/Node Developer". */
 const ROLE_FILLERS = new Set(['software', 'web', 'backend', 'back', 'end', 'frontend', 'front', 'stack', 'full', 'fullstack', 'application', 'platform', 'senior', 'junior', 'lead', 'principal', 'staff', 'and', 'or', 'mobile', 'app', 'cloud', 'data', 'systems', 'system']);
+/** After a degree, these make it a role or a programme: "PhD position", "Master's student", "PhD programme". */
+const DEGREE_ROLES = new Set([
+  'position', 'student', 'fellow', 'fellowship', 'scholarship', 'project', 'programme', 'program', 'school', 'candidate',
+  'stipend', 'thesis', 'study', 'course', 'supervisor', 'supervision', 'defense', 'defence', 'researcher',
+  'opening', 'vacancy', 'grant', 'intern', 'internship',
+]);
+/** After a language name, these make it an adjective of nationality: "Danish company", "French law". */
+const NATIONALITY_NOUNS = new Set([
+  'company', 'market', 'government', 'authority', 'university', 'law', 'legislation', 'citizen', 'citizenship',
+  'resident', 'grading', 'krone', 'kroner', 'society', 'healthcare', 'labour', 'labor', 'tax', 'culture', 'state',
+  'subsidiary', 'office', 'headquarter', 'customer', 'client', 'bank', 'institution', 'pension', 'welfare',
+  'salary', 'working', 'work', 'national', 'nationality', 'border', 'capital', 'region', 'municipality',
+]);
 /** "apply in English", "translation into English": the language of the paperwork, not a skill. */
 const PAPERWORK = /\b(?:apply|applications?|submit(?:ted)?|send|sent|attach(?:ed)?|translation|translated|classes|courses|lessons)\b/i;
 const LANGUAGE_SKILL = /\b(?:fluent|fluency|proficien\w*|skills?|speak\w*|spoken|native|command|knowledge|level|mother tongue|c1|c2|b2)\b/i;
@@ -219,8 +232,10 @@ export function createSkillExtractor(data: TaxonomyData): SkillExtractor {
     for (const c of candidates) {
       if (c.status !== 'accept') continue;
       const skill = skills[c.skill]!;
-      if (skill.kind === 'spoken_language' && isPaperwork(text, tokens, c, segments)) continue;
-      const role = inRole(c.last);
+      const next = tokens[c.last + 1];
+      const nextKey = next?.word && next.gap !== 'newline' ? next.key : '';
+      if (skill.kind === 'spoken_language' && (NATIONALITY_NOUNS.has(nextKey) || isPaperwork(text, tokens, c, segments))) continue;
+      const role = skill.kind === 'degree' ? DEGREE_ROLES.has(nextKey) : inRole(c.last);
       if (role && options.skipRoles) continue;
       let last = c.last;
       // "Java 8", "Angular 2+", "Python 3.x" — but not "Java 5 years".

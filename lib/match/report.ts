@@ -338,7 +338,11 @@ export function createMatchReport(posting: MatchPosting, cv: MatchCv, extractor:
 
   // Education: the lowest degree the posting accepts against the highest in the CV.
   const education: MatchReport['education'] = {};
-  const askedDegrees = asked.map((m) => DEGREE_LEVEL[m.canonical]).filter((d): d is DegreeLevel => !!d);
+  // "PhD position" names the job, not a degree the applicant must hold.
+  const askedDegrees = asked
+    .filter((m) => !m.context.inRole)
+    .map((m) => DEGREE_LEVEL[m.canonical])
+    .filter((d): d is DegreeLevel => !!d);
   if (askedDegrees.length) education.asked = DEGREES[Math.min(...askedDegrees.map((d) => DEGREES.indexOf(d)))];
   for (const f of facts.matches) {
     const d = DEGREE_LEVEL[f.match.canonical];
