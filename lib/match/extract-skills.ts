@@ -12,7 +12,7 @@ import type { SkillKind, SkillMatch } from './types';
 
 interface Alias {
   skill: number;
-  /** The surface's own words for case checks (`cased` or one letter). */
+  /** The surface's own words, for case checks (set when `cased` or `short`). */
   raws?: string[];
   cased: boolean;
   ambiguous: boolean;
@@ -35,8 +35,9 @@ export interface ExtractOptions {
   /** Headings are read as a posting's ("Profil" = requirements) or a CV's ("Profil" = summary). */
   audience?: HeadingAudience;
   /**
-   * Leave out names that only qualify a role ("Java" in "Senior Java Developer"). A posting's
-   * requirements do this (its title is compared separately); a CV's evidence keeps them.
+   * Leave out names that only qualify a role ("Java" in "Senior Java Developer", "PhD" in "PhD
+   * position"); otherwise they come with `context.inRole`. The SkillSpan evaluation leaves them out (its
+   * annotators do not mark role titles); the report keeps them (a "Java Developer" posting asks for Java).
    */
   skipRoles?: boolean;
 }
