@@ -295,7 +295,7 @@ function findLabel(lines: SourceLine[], nameLine: SourceLine): { text: string; l
   const line = lines[i + 1];
   if (!line) return undefined;
   const text = tidy(contactPieces(line.segments)[0] ?? '');
-  if (!text || text.length > 80 || /@|\d{3}|https?:|www\./i.test(text) || isContactLocation(text)) return undefined;
+  if (!text || text.length > 80 || /@|\d{3}/.test(text) || findUrls(text).length > 0 || isContactLocation(text)) return undefined;
   if (line.size !== undefined && nameLine.size !== undefined && line.size > nameLine.size) return undefined;
   return { text, line };
 }

@@ -136,6 +136,15 @@ function foldKeepingOffsets(value: string): string {
   return out;
 }
 
+/** A piece of a date written as its own PDF item: a month name, a day or month number, a dash, "Present". */
+export function isDateFragment(value: string): boolean {
+  const v = fold(value).replace(/^[\s(]+|[\s).,]+$/g, '');
+  if (!v) return true;
+  if (/^(?:\d{1,2}[/.]?|[-–—~]+|to|a|bis|au|hasta)$/.test(v)) return true;
+  if (monthByName.has(v) || seasons.includes(v)) return true;
+  return new RegExp(`^(?:${PRESENT})$`).test(v);
+}
+
 /** The text with every date range removed. */
 export function removeDates(value: string, ranges = findDateRanges(value)): string {
   let out = value;

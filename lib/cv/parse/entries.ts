@@ -26,6 +26,7 @@ export interface RawEntry {
 interface Style {
   x?: number;
   size?: number;
+  maxSize?: number;
 }
 
 /** Segments that are only a place or only dates: the right-aligned "meta" column of many templates. */
@@ -37,17 +38,22 @@ function hasStartDate(line: SourceLine): boolean {
   return findDateRanges(line.text).some((r) => r.start?.iso);
 }
 
+/** "2 years 10 months": a duration some templates print under the dates. */
+const DURATION = /^\d+\s+(?:years?|yrs?|months?|mos?|años?|meses|ans?|mois|jahre?|monate?)(?:\s+\d+\s+\S+)?$/i;
+
 function isHeaderLike(line: SourceLine, style: Style, inBody: boolean): boolean {
   if (line.entry) return true;
   const t = line.text;
   const metaTail = line.segments.length >= 2 && line.segments.slice(1).some(isMetaSegment);
-  if (line.bullet) return metaTail;
+  // "• Google      Mountain View, CA" is a header; "• Built X …      June 2023 – present" is a bullet.
+  if (line.bullet) return metaTail && words(line.segments[0]!).length <= 6;
+  // Bullets written inline ("… analysis. ⋄ Basic …") are body text.
+  if (line.segments.some((s, i) => i > 0 && /^[•◦▪‣⋄◆·]$/.test(s.trim()))) return false;
   if (line.heading !== undefined) return true;
   // Indented deeper than the entry headers: a wrapped bullet or description. Text formats count
   // characters, PDFs points.
   const indentSlack = line.size === undefined ? 0.5 : 2.5;
-  if (style.x !== undefined && line.x !== undefined && line.x > style.x + indentSlack && !metaTail && !hasStartDate(line))
-    return false;
+  if (style.x !== undefined && line.x !== undefined && line.x > style.x + indentSlack && !metaTail) return false;
   if (metaTail || isDateOnly(t)) return true;
   if (hasStartDate(line) && t.length < 140 && !/^\p{Ll}/u.test(t)) return true;
   if (/^\p{Ll}/u.test(t)) return false;
@@ -55,18 +61,26 @@ function isHeaderLike(line: SourceLine, style: Style, inBody: boolean): boolean 
   if (/[.!?]$/.test(t) && words(t).length > 5) return false;
   if (style.size !== undefined && line.size !== undefined && line.size < style.size - 0.6 && t.length > 50) return false;
   if (inBody) {
-    // After body text a new header must look like one: same size as the first header, or after a blank line.
-    if (style.size !== undefined && line.size !== undefined) return line.size >= style.size - 0.6 || line.bold === true;
+    // After body text a new header must look like one: as large as the first header, or after a blank line.
+    if (style.maxSize !== undefined && line.maxSize !== undefined) return line.maxSize >= style.maxSize - 0.3 || line.bold === true;
     return line.blankBefore === true || words(t).length <= 8;
   }
   return words(t).length <= 16;
 }
 
+/** What kind of header line this is: its bullet, the kind of its right-hand column, its size. */
+function signature(line: SourceLine): string | undefined {
+  const tail = line.segments.slice(1).find(isMetaSegment);
+  if (!tail) return undefined;
+  const kind = isDateOnly(tail) ? 'date' : 'place';
+  return `${line.bullet ? '•' : ''}${kind}${line.maxSize === undefined ? '' : Math.round(line.maxSize * 2)}`;
+}
+
 /** Group a section's lines into entries. */
 export function groupEntries(lines: SourceLine[]): RawEntry[] {
   const entries: RawEntry[] = [];
-  const firstHeader = lines.find((l) => !l.bullet && l.text.trim() !== '');
-  const style: Style = { x: firstHeader?.x, size: firstHeader?.size };
+  const firstHeader = lines.find((l) => !l.bullet && l.text.trim() !== '' && !isDateOnly(l.text)) ?? lines[0];
+  const style: Style = { x: firstHeader?.x, size: firstHeader?.size, maxSize: firstHeader?.maxSize };
   let cur: RawEntry | undefined;
   let prevHeaderWrapped = false;
   for (const line of lines) {
@@ -74,7 +88,12 @@ export function groupEntries(lines: SourceLine[]): RawEntry[] {
     const inBody = (cur?.body.length ?? 0) > 0;
     if (isHeaderLike(line, style, inBody)) {
       const dated = cur?.header.some(hasStartDate) && hasStartDate(line) && !prevHeaderWrapped;
-      const fresh = !cur || inBody || dated || cur.header.length >= 4 || (line.entry && cur.header.some((h) => h.entry));
+      // The header pattern repeats: a line shaped like this entry's first line starts the next entry
+      // (entries without bullets, e.g. "Company | Place" / "Title | Dates" / "Company | Place" …).
+      const sig = signature(line);
+      const repeats = sig !== undefined && cur !== undefined && cur.header.length >= 2 && signature(cur.header[0]!) === sig;
+      const fresh =
+        !cur || inBody || dated || repeats || cur.header.length >= 4 || (line.entry && cur.header.some((h) => h.entry));
       if (fresh) {
         cur = { header: [], body: [] };
         entries.push(cur);
@@ -97,8 +116,11 @@ export function groupEntries(lines: SourceLine[]): RawEntry[] {
 function endsOpen(line: SourceLine): boolean {
   const last = line.segments[line.segments.length - 1] ?? line.text;
   if (/[,(&/–-]$|\b(?:of|and|the|for|in|at|de|del|y|et|und|für|of the)$/i.test(last.trim())) return true;
-  const open = (last.match(/\(/g)?.length ?? 0) > (last.match(/\)/g)?.length ?? 0);
-  return open || line.wrapped === true;
+  return unbalanced(last) || line.wrapped === true;
+}
+
+function unbalanced(value: string): boolean {
+  return (value.match(/\(/g)?.length ?? 0) > (value.match(/\)/g)?.length ?? 0);
 }
 
 export interface HeaderParts {
@@ -128,7 +150,8 @@ function headerSegments(header: SourceLine[]): string[][] {
     const segs = [...line.segments];
     const prev = out[out.length - 1];
     const prevLine = header[i - 1];
-    if (prev && prevLine && endsOpen(prevLine) && segs.length > 0 && !isMetaSegment(segs[0]!)) {
+    const lastPrev = prev?.[prev.length - 1] ?? '';
+    if (prev && prevLine && endsOpen(prevLine) && segs.length > 0 && !isMetaSegment(lastPrev)) {
       prev[prev.length - 1] = `${prev[prev.length - 1]} ${segs.shift()}`;
       prev.push(...segs);
     } else out.push(segs);
@@ -141,12 +164,24 @@ export function headerParts(entry: RawEntry): HeaderParts {
   const ranges: DateRange[] = [];
   const locations: string[] = [];
   const pieces: string[] = [];
+  let atSplit: HeaderParts['atSplit'];
   for (const segs of headerSegments(entry.header)) {
     for (const seg of segs) {
       const r = findDateRanges(seg);
       ranges.push(...r);
       const rest = trimField(removeDates(seg, r).replace(/\(\s*(?:since|desde|depuis|seit|expected)?\s*\)/gi, ''));
       if (!rest) continue;
+      // "DATA SCIENCE INTERN at Science to Data Science - (Sheffield, England)": the CV says which is which.
+      const at = /^(.+?)\s+(?:at|@|chez|bei)\s+(.+)$/.exec(rest);
+      if (at && !atSplit && titleScore(at[1]!) > 0 && companyScore(at[1]!) === 0 && words(at[1]!).length <= 8) {
+        const [orgPart, ...more] = at[2]!.split(STRONG_SPLIT);
+        const { text, place } = splitTrailingPlace(trimField(orgPart ?? ''));
+        if (place) locations.push(place);
+        for (const m of more) if (isLocationLike(m)) locations.push(trimField(m));
+        atSplit = { title: trimField(at[1]!), org: withoutTrailingPlace(text, locations) };
+        pieces.push(atSplit.title, atSplit.org);
+        continue;
+      }
       for (const part of rest.split(STRONG_SPLIT)) {
         const cleaned = trimField(part);
         if (!cleaned) continue;
@@ -158,20 +193,22 @@ export function headerParts(entry: RawEntry): HeaderParts {
       }
     }
   }
-  // A date in a left-hand column often continues on the first body line ("2017 –" / "Present").
+  // A date in a left-hand column often continues on the first body line ("2017 –" / "Present");
+  // some templates put the dates to the right of the first bullets instead.
   const firstBody = entry.body[0];
   if (firstBody && isDateOnly(firstBody.segments[0] ?? '')) ranges.push(...findDateRanges(firstBody.segments[0]!));
-
-  const parts: HeaderParts = { pieces, locations, ranges };
-  if (pieces.length === 1) {
-    const at = /^(.+?)\s+(?:at|@|chez|bei)\s+(.+)$/.exec(pieces[0]!);
-    if (at && titleScore(at[1]!) > 0) {
-      parts.atSplit = { title: trimField(at[1]!), org: trimField(at[2]!) };
-      parts.pieces = [parts.atSplit.title, parts.atSplit.org];
-      return parts;
+  if (!ranges.some((r) => r.start)) {
+    for (const line of entry.body.slice(0, 2)) {
+      for (const seg of line.segments.slice(1)) if (isDateOnly(seg)) ranges.push(...findDateRanges(seg));
     }
-    parts.pieces = commaPieces(pieces[0]!, locations);
   }
+
+  // "Title at Company" decides only when it is the whole header ("Game Developer Intern at Global
+  // Internship Program" under a separate company line is just a title).
+  if (atSplit && pieces.length === 2) return { pieces, atSplit, locations, ranges };
+  if (atSplit) pieces.splice(pieces.indexOf(atSplit.title), 2, `${atSplit.title} at ${atSplit.org}`);
+  const parts: HeaderParts = { pieces, locations, ranges };
+  if (pieces.length === 1) parts.pieces = commaPieces(pieces[0]!, locations);
   return parts;
 }
 
@@ -237,9 +274,11 @@ export function bodyText(body: SourceLine[]): { highlights: string[]; summary?: 
   let inBullet = false;
   let bulletX: number | undefined;
   for (const line of body) {
-    const segs = [...line.segments];
-    // A date column's second half ("Present") sits on the first body line.
+    let segs = [...line.segments];
+    // A date column's second half ("Present") sits on the first body line; some templates print
+    // dates and durations to the right of the bullets.
     if (segs.length > 1 && isDateOnly(segs[0]!)) segs.shift();
+    if (segs.length > 1) segs = [segs[0]!, ...segs.slice(1).filter((x) => !isDateOnly(x) && !DURATION.test(x.trim()))];
     const text = tidy(segs.join(' '));
     if (!text) continue;
     const underBullet =
@@ -337,7 +376,7 @@ export function volunteerFromEntry(entry: RawEntry): Volunteer {
 
 /** The school's name inside a longer phrase ("… Department of Biology. University of Münster"). */
 const SCHOOL_SPAN =
-  /((?:\p{Lu}[\p{L}’'&-]*[\p{L}’']\s+){0,4})(University|Universidad|Universidade|Université|Universität|Università|Institute|Institut|Instituto|College|School|Academy|Hochschule|Fachhochschule|Polytechnic|Politecnico|École|Ecole|Escuela|Colegio|Conservatory)((?:,?\s+(?:of|for|de|del|de la|des|der|für|and|&|in|y|et|und|at)?\s*\p{Lu}[\p{L}’'.-]*)*)/u;
+  /((?:\p{Lu}[\p{L}’'&-]*[\p{L}’']\s+){0,4})(University|Universidad|Universidade|Université|Universität|Università|Institute|Institut|Instituto|College|School|Academy|Hochschule|Fachhochschule|Polytechnic|Politecnico|École|Ecole|Escuela|Colegio|Conservatory)((?:\s+(?:of|for|de|del|de la|des|der|für|and|&|in|y|et|und|at)?\s*\p{Lu}[\p{L}’'.-]*)*)/u;
 
 function schoolSpan(value: string): string | undefined {
   const m = SCHOOL_SPAN.exec(value);
@@ -350,18 +389,25 @@ function schoolSpan(value: string): string | undefined {
   return trimField([...lead, m[2], m[3]].join(' ').replace(/\s+/g, ' '));
 }
 
+const SCORE_PIECE = /^(?:overall\s+|cumulative\s+)?(?:c?gpa|grade|score|note|nota|moyenne|aggregate)\b/i;
+
 export function educationFromEntry(entry: RawEntry): Education {
   const hint = hintOf(entry);
   const parts = hint ? hintParts(hint) : headerParts(entry);
-  const pieces = hint ? [hint.org, hint.role].filter((p): p is string => Boolean(p)) : parts.pieces;
+  const pieces = hint ? [hint.org, hint.role].filter((p): p is string => Boolean(p)) : parts.pieces.filter((p) => !SCORE_PIECE.test(p));
   const edu: Education = {};
   let school: string | undefined = hint?.org;
   let schoolIdx = hint ? 0 : -1;
   if (!school) {
-    schoolIdx = pieces.findIndex((p) => isSchoolLike(p) && !isDegreeLike(p));
+    // "Princeton University, PhD in Computer Science": the comma part that names the school.
+    const commaParts = (p: string) => (/\bUniversity of \p{Lu}[\p{L}.-]+, \p{Lu}[\p{L}.-]+$/u.test(p) ? [p] : p.split(/\s*,\s*/));
+    schoolIdx = pieces.findIndex((p) => commaParts(p).some((x) => isSchoolLike(x) && !isDegreeLike(x)));
     if (schoolIdx >= 0) {
       const p = pieces[schoolIdx]!;
-      school = words(p).length > 8 ? (schoolSpan(p) ?? p) : p;
+      const parts = commaParts(p);
+      const named = parts.find((x) => isSchoolLike(x) && !isDegreeLike(x))!;
+      if (named !== p) pieces.splice(schoolIdx, 1, named, ...parts.filter((x) => x !== named));
+      school = words(named).length > 8 ? (schoolSpan(named) ?? named) : named;
     } else {
       for (const [i, p] of pieces.entries()) {
         const span = schoolSpan(p);
@@ -378,11 +424,15 @@ export function educationFromEntry(entry: RawEntry): Education {
     if (schoolIdx < 0) schoolIdx = pieces.findIndex((p) => !isDegreeLike(p) && !isAreaLike(p) && !/\bgpa\b/i.test(p));
     if (schoolIdx >= 0) school = pieces[schoolIdx];
   }
-  if (school) edu.institution = school;
+  if (school) edu.institution = school.replace(/(?<![A-Z]|\b(?:Univ|Inst|St|Co))\.$/, '');
   const degree = hint?.role ?? pieces.find((p, i) => i !== schoolIdx && isDegreeLike(p) && !/^gpa\b/i.test(p));
   if (degree) {
-    const m = /^(.*?)\s+(?:in|of|en|de|in der|im)\s+(.+)$/i.exec(degree);
-    const studyType = m && isDegreeLike(m[1]!) && !/\bof science|\bof arts|\bof engineering/i.test(`${m[1]} of ${m[2]}`) ? m[1]! : degree;
+    // "Master of Science in Computer Science" → Master of Science / Computer Science.
+    const m =
+      /^(.+?),\s+(.+)$/.exec(degree) ??
+      /^(.*)\s+(?:in|en|in der|im)\s+(.+)$/i.exec(degree) ??
+      /^(.*?)\s+(?:of|de)\s+(?!(?:science|arts|engineering|philosophy|laws|technology|commerce|fine arts)$)(.+)$/i.exec(degree);
+    const studyType = m && isDegreeLike(m[1]!) ? m[1]! : degree;
     edu.studyType = trimField(studyType.replace(/[;,]?\s*GPA.*$/i, ''));
     if (m && studyType === m[1]) edu.area = trimField(m[2]!.replace(/[;,]?\s*GPA.*$/i, ''));
   }

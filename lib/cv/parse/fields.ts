@@ -176,5 +176,5 @@ export function isContactLocation(value: string): boolean {
   if (findEmail(value) || findUrls(value).length > 0) return false;
   if (/\d{6,}/.test(value.replace(/\s/g, '')) && !/[a-z]{3}/i.test(value)) return false;
   if (isLocationLike(value)) return true;
-  return /\b(?:street|st\.|avenue|ave\.?|road|rd\.|calle|avenida|rue|strasse|straße|weg|platz|lote|urb)\b/i.test(value);
+  return /\b(?:street|st|avenue|ave|road|rd|lane|calle|avenida|rue|strasse|straße|weg|platz|lote|urb)\b/i.test(value);
 }

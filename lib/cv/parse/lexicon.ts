@@ -170,7 +170,8 @@ const headingTable: [HeadingMatch, string[]][] = [
   [
     { type: 'contact' },
     [
-      'contact', 'contact details', 'contact information', 'contacts', 'contact info', 'get in touch',
+      'contact', 'contact details', 'contact information', 'contacts', 'contact info', 'get in touch', 'links',
+      'online profiles', 'profiles', 'social', 'enlaces', 'liens',
       'contacto', 'datos de contacto', 'coordonnees', 'kontakt', 'kontaktdaten',
     ],
   ],
@@ -215,13 +216,11 @@ export function matchHeading(value: string): HeadingMatch | undefined {
   if (!h || h.length > 60 || h.split(' ').length > 6) return undefined;
   const direct = headingMap.get(h) ?? headingMap.get(h.replace(headingPrefixes, ''));
   if (direct) return direct;
-  // "Skills and Awards", "Education & Certifications": the first part decides.
-  const first = h.split(/ and | y | et | und |, /)[0];
-  if (first && first !== h) {
-    const m = headingMap.get(first) ?? headingMap.get(first.replace(headingPrefixes, ''));
-    if (m) return m;
-  }
-  return undefined;
+  // "Skills and Awards", "Education & Certifications": every part is a heading; the first decides.
+  const parts = h.split(/ and | y | et | und |, /);
+  if (parts.length < 2) return undefined;
+  const matches = parts.map((p) => headingMap.get(p) ?? headingMap.get(p.replace(headingPrefixes, '')));
+  return matches.every(Boolean) ? matches[0] : undefined;
 }
 
 /** Tokens that make a phrase a job title (stems; matched as whole folded words or word suffixes for German). */
@@ -290,7 +289,7 @@ export function companyScore(value: string): number {
 
 /** Degree words: a phrase with one of these names a qualification, not a school. */
 const degreeWords =
-  /(?:^|[^\p{L}])(bachelor'?s?|masters?'?|master'?s|doctorate|doctoral|doctor|associate'?s|diploma|diplom|degree|licenciatura|licenciado|licence|grado|graduado|maestria|magister|doctorado|ingenieria|tecnico superior|bachillerato|abitur|baccalaureat|staatsexamen|promotion|gcse|a-levels|high school|certificate|certificat|specialization|specialisation|major|minor|concentration|thesis|student|students|estudiante|etudiant|etudiante|studierende|coursework|gpa)(?=$|[^\p{L}])/u;
+  /(?:^|[^\p{L}])(bachelor'?s?|masters?'?|master'?s|doctorate|doctoral|doctor|associate'?s|diploma|diplom|degree|licenciatura|licenciado|licence|grado|graduado|maestria|magister|doctorado|ingenieria|tecnico superior|bachillerato|abitur|baccalaureat|staatsexamen|promotion|gcse|a-levels|high school|certificate|certificat|specialization|specialisation|major|minor|concentration|thesis|student|students|estudiante|etudiant|etudiante|studierende|coursework)(?=$|[^\p{L}])/u;
 /** Degree abbreviations, matched case-sensitively so "be", "me" and "ms" in prose do not count. */
 const degreeAbbreviations =
   /(?:^|[^\p{L}])(B\.?A|B\.?S|M\.?S|M\.?A|B\.?E|M\.?E|M\.?D|J\.?D|B\.?Sc|M\.?Sc|BSc|MSc|MBA|M\.B\.A|Ph\.?\s?D|PHD|DPhil|D\.?Sc|B\.?Tech|M\.?Tech|B\.?TECH|M\.?TECH|B\.?Eng|M\.?Eng|BEng|MEng|LL\.?B|LL\.?M|HND|BTS|DUT|BAC|M\.?Phil|MPhil|A\.?A|A\.?S)(?=$|[^\p{L}])/u;
@@ -355,16 +354,25 @@ const countrySet = new Set<string>();
   for (const w of countries.split(/\s+/)) if (w) countrySet.add(w);
 }
 
-/** Whether a piece of text is a place: "San Francisco, CA", "Pune, Maharashtra, India", "Remote", "(Münster, Germany)". */
+/**
+ * Whether a piece of text is only a place: "San Francisco, CA", "Pune, Maharashtra, India", "Remote",
+ * "(Münster, Germany)". Every part must read like a place name and one must be a country, a state
+ * code or "Remote", so "Master of Science, Stanford University, Stanford, CA" is not a place.
+ */
 export function isLocationLike(value: string): boolean {
   const v = value.replace(/^[(\s]+|[)\s]+$/g, '').trim();
-  if (!v || /\d{3,}/.test(v.replace(/\b\d{5}\b/, ''))) return false;
-  if (/@|https?:|www\./i.test(v)) return false;
-  const parts = v.split(/\s*(?:,|&|\/|\(|\)|·|\||–|—)\s*/).filter(Boolean);
+  if (!v || /@|https?:|www\./i.test(v)) return false;
+  const parts = v.split(/\s*(?:,|&|\/|\(|\)|·|\||–|—|\s-\s)\s*/).map((p) => p.trim()).filter(Boolean);
   if (parts.length === 0) return false;
-  const last = parts[parts.length - 1]!.trim();
-  if (usStates.includes(last) && parts.length >= 2) return true;
-  return parts.some((p) => isCountryOrRemote(p));
+  const anchored = parts.some((p, i) => isCountryOrRemote(p) || (i > 0 && usStates.includes(p)));
+  return anchored && parts.every(isPlacePart);
+}
+
+function isPlacePart(part: string): boolean {
+  if (isCountryOrRemote(part) || usStates.includes(part)) return true;
+  const w = part.split(/\s+/);
+  if (w.length > 4 || /\d{3,}/.test(part.replace(/\b\d{5}\b/, ''))) return false;
+  return titleScore(part) === 0 && !isDegreeLike(part) && !isSchoolLike(part) && !legalForm.test(fold(part));
 }
 
 export function isCountryOrRemote(value: string): boolean {

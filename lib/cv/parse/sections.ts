@@ -1,5 +1,5 @@
 import type { WorkKind } from '../model';
-import { isDateOnly } from './dates';
+import { findDateRanges, isDateOnly, removeDates } from './dates';
 import { matchHeading, type SectionType } from './lexicon';
 import type { SourceLine } from './source';
 import { isAllCaps, words } from './text';
@@ -30,7 +30,10 @@ function headingText(line: SourceLine): string | undefined {
   const [first, ...rest] = line.segments;
   if (!first) return undefined;
   if (rest.length > 0 && !rest.every((s) => isDateOnly(s))) return undefined;
-  const t = first.replace(/\s*[:：]\s*$/, '').trim();
+  // "EXPERIENCIA (10/2022-05/2023)": a heading followed by dates in the same segment.
+  const ranges = findDateRanges(first);
+  const undated = ranges.length > 0 && isDateOnly(first.slice(ranges[0]!.index).replace(/^[\s(]+/, '')) ? removeDates(first, ranges) : first;
+  const t = undated.replace(/\s*[:：]\s*$/, '').trim();
   if (!t || /@|\d{3,}/.test(t) || words(t).length > 6) return undefined;
   return t;
 }
@@ -72,10 +75,21 @@ export function splitSections(lines: SourceLine[]): Sectioned {
       return;
     }
     if (!t || !match) return;
-    // In PDFs a heading is not smaller than body text (a "Languages" label inside a table is).
-    if (body !== undefined && (line.maxSize ?? line.size ?? body) < body - 0.3 && !isAllCaps(t)) return;
+    // In PDFs a heading stands out: larger than body text or in capitals (a "Languages" label
+    // inside a table, or a wrapped title ending in "Recognition", does not).
+    if (body !== undefined && (line.maxSize ?? line.size ?? body) < body + 0.5 && !isAllCaps(t) && !line.bold) return;
     isHeading.set(line, { ...match, title: t });
   });
+  // Headings share a style: drop keyword lines much smaller than the usual heading size.
+  const sizes = [...isHeading.keys()].filter((l) => l.heading === undefined && l.maxSize !== undefined).map((l) => Math.round(l.maxSize!));
+  const usual = mode(sizes);
+  if (usual !== undefined && sizes.filter((x) => x === usual).length >= 2) {
+    for (const [line, h] of isHeading) {
+      if (line.heading === undefined && line.maxSize !== undefined && line.maxSize < usual - 1.5 && !isAllCaps(h.title)) {
+        isHeading.delete(line);
+      }
+    }
+  }
 
   // 2. Unknown headings that look exactly like the known ones.
   const known = [...isHeading.keys()].filter((l) => l.heading === undefined);
@@ -111,14 +125,20 @@ export function splitSections(lines: SourceLine[]): Sectioned {
       current = { type: h.type, kind: h.kind, title: h.title, heading: line, lines: [] };
       sections.push(current);
       // "EXPERIENCIA (10/2022-05/2023)": dates on the heading line belong to the first entry.
-      if (line.segments.length > 1) {
-        const dates = line.segments.slice(1);
-        current.lines.push({ ...line, text: dates.join(' '), segments: dates, heading: undefined });
-      }
+      const dates = findDateRanges(line.text).map((r) => r.text);
+      if (dates.length > 0) current.lines.push({ ...line, text: dates.join(' '), segments: dates, heading: undefined });
     } else if (current) current.lines.push(line);
     else header.push(line);
   }
   return { header, sections };
+}
+
+function mode(values: number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [v, c] of counts) if (best === undefined || c > counts.get(best)! || (c === counts.get(best) && v > best)) best = v;
+  return best;
 }
 
 function firstTextIndex(lines: SourceLine[]): number {
