@@ -204,7 +204,7 @@ function buildLine(items: Item[], page: number, column: number): Built | undefin
 function datesMeet(left: string, right: string): boolean {
   const l = left.trim();
   const r = right.trim();
-  if (isDateOnly(l) && /\d{4}/.test(l)) return !isDateOnly(r) && !isDateFragment(r) && !/^[-–—]/.test(r);
+  if (isDateOnly(l)) return !isDateOnly(r) && !isDateFragment(r) && !/^[-–—]/.test(r);
   if (isDateOnly(r) && /\d{4}/.test(r) && !/\d/.test(l)) return !isDateFragment(l.split(/\s+/).pop() ?? '');
   return false;
 }
@@ -299,8 +299,17 @@ export function layoutPages(pages: PdfPageItems[]): SourceLine[] {
       const colRight = columnRight.get(l.column) ?? 0;
       const last = l.segments[l.segments.length - 1] ?? '';
       const size = l.size ?? 10;
+      // Wrapped: the next line's first word would not have fitted in the space left on this one.
+      const next = pageLines.slice(i + 1).find((x) => x.column === l.column);
+      const nextWord = next?.text.split(' ')[0] ?? '';
+      const nextSize = next?.size ?? size;
+      const room = colRight - (l.right ?? 0);
       const wrapped =
-        (l.right ?? 0) >= colRight - Math.max(1.5 * size, 6) && !isDateOnly(last) && !isLocationLike(last);
+        next !== undefined &&
+        room < nextWord.length * nextSize * 0.55 + nextSize * 0.28 &&
+        !isDateOnly(next.segments[0] ?? '') &&
+        !isDateOnly(last) &&
+        !isLocationLike(last);
       const prev = pageLines.slice(0, i).reverse().find((x) => x.column === l.column);
       const { y: _y, column: _c, ...line } = l;
       lines.push({

@@ -121,6 +121,15 @@ describe('text, Markdown (hand-made fixtures in en/es/fr/de)', () => {
     expect(cv.warnings.map((w) => w.code)).toContain('html_removed');
   });
 
+  it('keeps only phone numbers that libphonenumber-js accepts', () => {
+    const cv = importCvText(
+      ['Sam Example', 'sam@example.com | Member ID 12345678 | 2018 – 2024 | Zip 94105', '', 'EXPERIENCE', 'Engineer at Initech (2019 – 2021)'].join('\n'),
+    );
+    expect(cv.basics.phone).toBeUndefined();
+    const withPhone = importCvText(['Sam Example', 'sam@example.com | Tel. +49 30 901820', '', 'EXPERIENCE'].join('\n'));
+    expect(withPhone.basics.phone).toBe('+49 30 901820');
+  });
+
   it('imports bytes through validation and rejects what it cannot read', async () => {
     const cv = await importCv(new TextEncoder().encode(fixture('lucas-martin.fr.txt')), { fileName: 'cv.txt' });
     expect(cv.basics.name).toBe('Lucas Martin');

@@ -373,7 +373,14 @@ function languageOf(value: string): { language: string; fluency?: string } {
 
 function parseLanguages(lines: SourceLine[]): Language[] {
   const out: Language[] = [];
-  for (const item of lineItems(lines)) {
+  // One line is one or more languages; a line continues only after a trailing comma.
+  const items: SourceLine[][] = [];
+  for (const line of lines) {
+    const prev = items[items.length - 1];
+    if (prev && /,\s*$/.test(prev[prev.length - 1]!.text)) prev.push(line);
+    else items.push([line]);
+  }
+  for (const item of items) {
     const text = joinWrapped(item.map((l) => l.segments.join(' – ')));
     for (const part of splitList(text.replace(/^(?:languages?|idiomas?|langues?|sprachen)\s*:\s*/i, ''))) {
       out.push({ ...languageOf(part), sourceLineIds: item.map((l) => l.id!) });

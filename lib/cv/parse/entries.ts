@@ -87,7 +87,9 @@ export function groupEntries(lines: SourceLine[]): RawEntry[] {
     if (!line.text.trim()) continue;
     const inBody = (cur?.body.length ?? 0) > 0;
     if (isHeaderLike(line, style, inBody)) {
-      const dated = cur?.header.some(hasStartDate) && hasStartDate(line) && !prevHeaderWrapped;
+      // A line that opens with its own dates is never the tail of a wrapped line.
+      const datedStart = isDateOnly(line.segments[0] ?? '') && line.segments.length > 1;
+      const dated = cur?.header.some(hasStartDate) && hasStartDate(line) && (!prevHeaderWrapped || datedStart);
       // The header pattern repeats: a line shaped like this entry's first line starts the next entry
       // (entries without bullets, e.g. "Company | Place" / "Title | Dates" / "Company | Place" …).
       const sig = signature(line);
@@ -470,8 +472,12 @@ export function projectFromEntry(entry: RawEntry): Project {
     }
     project.name = trimField(name!);
   }
-  const roles = hint ? [] : parts.pieces.slice(1).filter((p) => titleScore(p) > 0 || /maintainer|creator|lead|author/i.test(p));
+  const isRole = (p: string) => titleScore(p) > 0 || /maintainer|creator|lead|author/i.test(p);
+  const roles = hint ? [] : parts.pieces.slice(1).filter((p) => isRole(p) && words(p).length <= 6);
   if (roles.length > 0) project.roles = roles;
+  // Other header lines are the project's description ("A catalogue of …").
+  const more = hint ? [] : parts.pieces.slice(1).filter((p) => !roles.includes(p));
+  description = joinWrapped([...more, description ?? '']) || undefined;
   if (description) project.description = description;
   if (highlights.length > 0) project.highlights = highlights;
   Object.assign(project, definedOnly(datesOf(parts)));

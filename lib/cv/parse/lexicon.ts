@@ -272,7 +272,7 @@ export function titleScore(value: string): number {
 
 /** Legal forms make a phrase an employer wherever they appear. */
 const legalForm =
-  /(?:^|[\s,(])(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|plc|gmbh|ag|s\.a|s\.l|sas|sarl|srl|spa|bv|nv|pty|pvt|a\/s|k\.k)\.?(?=$|[\s,.)])/;
+  /(?:^|[\s,(])(?:(?:inc|incorporated|corp|corporation|company|ltd|limited|llc|llp|plc|gmbh|ag|s\.a|s\.l|sas|sarl|srl|spa|bv|nv|pty|pvt|a\/s|k\.k)\.?|co\.)(?=$|[\s,.)])/;
 /** Organisation nouns count only as the last word ("Microsoft Research", but not "Research Intern"). */
 const orgNoun =
   /(?:^|\s)(group|holdings|technologies|technology|labs?|solutions|systems|software|consulting|partners|bank|agency|studios?|foundation|association|hospital|klinikum|universitatsklinikum|ministry|command|government|university|institute|college|school|research|ventures|capital|networks|media|games|services|industries|enterprises|electronics|motors|pharma|clinic|laboratory|laboratories|center|centre|council|society|department|ai|inc)$/;
