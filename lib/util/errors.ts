@@ -51,6 +51,7 @@ export const errorCodes = [
   'invalid_output',
   'run_not_found',
   'no_model',
+  'run_interrupted',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
