@@ -3,20 +3,21 @@ import type { Cv } from '../model';
 import { buildCv } from '../parse/build';
 import type { SourceDoc } from '../parse/source';
 import { readJsonResume } from './json-resume';
+import { readLatex } from './latex';
 import { readMarkdown } from './markdown';
 import { readText } from './text';
 import { decodeText, detectTextFormat, validateCvFile } from './validate';
 
 /**
  * Import any CV file: validate first (size, type by content), then read it with the matching importer
- * and parse the lines into the CV model. PDF and DOCX readers are injected so that this module stays
- * free of pdf.js and mammoth until a file needs them (and works the same in pages and in Node).
+ * and parse the lines into the CV model. The PDF reader is injected (`readPdfInPage` in extension
+ * pages, `readPdfInNode` in the CLI and tests) because pdf.js is set up differently in each; mammoth
+ * is loaded only when a DOCX arrives.
  */
 export interface ImportCvOptions {
   fileName?: string;
   readPdf?: (data: Uint8Array) => Promise<SourceDoc>;
   readDocx?: (data: Uint8Array) => Promise<SourceDoc>;
-  readLatex?: (text: string) => SourceDoc;
 }
 
 export async function importCv(data: Uint8Array, options: ImportCvOptions = {}): Promise<Cv> {
@@ -27,8 +28,8 @@ export async function importCv(data: Uint8Array, options: ImportCvOptions = {}):
     return finish(await options.readPdf(data), fileName);
   }
   if (kind === 'docx') {
-    if (!options.readDocx) throw new AppError('cv_unsupported_type', 'docx reader missing');
-    return finish(await options.readDocx(data), fileName);
+    const readDocx = options.readDocx ?? (await import('./docx')).readDocx;
+    return finish(await readDocx(data), fileName);
   }
   const text = decodeText(data) ?? '';
   return importCvText(text, { ...options, fileName });
@@ -42,8 +43,7 @@ export function importCvText(text: string, options: ImportCvOptions = {}): Cv {
     case 'json-resume':
       return readJsonResume(text, options.fileName);
     case 'latex':
-      if (!options.readLatex) return finish(readText(text), options.fileName);
-      return finish(options.readLatex(text), options.fileName);
+      return finish(readLatex(text), options.fileName);
     case 'markdown':
       return finish(readMarkdown(text), options.fileName);
     case 'text':

@@ -43,6 +43,7 @@ const DURATION = /^\d+\s+(?:years?|yrs?|months?|mos?|años?|meses|ans?|mois|jahr
 
 function isHeaderLike(line: SourceLine, style: Style, inBody: boolean): boolean {
   if (line.entry) return true;
+  if (line.body) return false;
   const t = line.text;
   const metaTail = line.segments.length >= 2 && line.segments.slice(1).some(isMetaSegment);
   // "• Google      Mountain View, CA" is a header; "• Built X …      June 2023 – present" is a bullet.

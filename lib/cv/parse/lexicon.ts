@@ -199,6 +199,13 @@ for (const [match, phrases] of headingTable) for (const p of phrases) headingMap
 /** Adjectives that do not change a heading's meaning ("Selected Publications", "Relevant Projects"). */
 const headingPrefixes = /^(?:selected|relevant|key|other|additional|recent|notable|main|major|technical|professional|my|mis|mes|meine)\s+/;
 
+/** Section nouns that name the section even after other words ("Programming Skills"). */
+const lastWordHeadings = new Set([
+  'skills', 'experience', 'projects', 'publications', 'certifications', 'awards', 'honors', 'languages', 'interests',
+  'education', 'habilidades', 'proyectos', 'publicaciones', 'idiomas', 'competences', 'projets', 'langues',
+  'kenntnisse', 'projekte', 'sprachen', 'berufserfahrung',
+]);
+
 /** Fold a heading for lookup: accents, case, trailing colon and decoration gone. */
 export function foldHeading(value: string): string {
   return fold(value)
@@ -218,9 +225,15 @@ export function matchHeading(value: string): HeadingMatch | undefined {
   if (direct) return direct;
   // "Skills and Awards", "Education & Certifications": every part is a heading; the first decides.
   const parts = h.split(/ and | y | et | und |, /);
-  if (parts.length < 2) return undefined;
-  const matches = parts.map((p) => headingMap.get(p) ?? headingMap.get(p.replace(headingPrefixes, '')));
-  return matches.every(Boolean) ? matches[0] : undefined;
+  if (parts.length >= 2) {
+    const matches = parts.map((p) => headingMap.get(p) ?? headingMap.get(p.replace(headingPrefixes, '')));
+    if (matches.every(Boolean)) return matches[0];
+  }
+  // "Programming Skills", "Selected Publications": a short heading ending in a section noun.
+  const tokens = h.split(' ');
+  const last = tokens[tokens.length - 1]!;
+  if (tokens.length <= 3 && lastWordHeadings.has(last)) return headingMap.get(last);
+  return undefined;
 }
 
 /** Tokens that make a phrase a job title (stems; matched as whole folded words or word suffixes for German). */

@@ -36,6 +36,8 @@ export interface SourceLine {
   gapBefore?: number;
   /** A blank line preceded this one (text formats). */
   blankBefore?: boolean;
+  /** Markup says this is an entry's description, never a header (LaTeX `\cventry`'s last argument). */
+  body?: boolean;
   /** Structured fields from markup that names them (LaTeX `\cventry`, `\resumeSubheading`). */
   entry?: EntryHint;
 }
