@@ -34,6 +34,26 @@ export const autoArchiveDaysSchema = z.number().int().min(0).max(3650);
 
 export const keyHintSchema = z.string().max(40).nullable();
 
+/** Local spending cap for AI calls, in USD; null = no cap. Checked before each call with an estimate. */
+export const spendingCapSchema = z.object({
+  dailyUsd: z.number().min(0).max(100_000).nullable(),
+  monthlyUsd: z.number().min(0).max(100_000).nullable(),
+});
+export type SpendingCap = z.infer<typeof spendingCapSchema>;
+
+/**
+ * What leaves the device with an AI call. `denyDataCollection` sends OpenRouter's
+ * `provider.data_collection: "deny"` (only providers that do not store or train on prompts), `zdr`
+ * asks for zero-data-retention endpoints; both may leave a model without a provider.
+ */
+export const llmPrivacySchema = z.object({
+  denyDataCollection: z.boolean(),
+  zdr: z.boolean(),
+  /** City and location are useful for matching; the user may choose to send them. */
+  redactLocation: z.boolean(),
+});
+export type LlmPrivacy = z.infer<typeof llmPrivacySchema>;
+
 function defineValidatedItem<T>(key: `local:${string}`, schema: z.ZodType<T>, fallback: T) {
   const item = storage.defineItem<T>(key, { fallback, version: 1 });
   return {
@@ -74,3 +94,9 @@ export const profileItem = defineValidatedItem('local:profile', profileSchema, {
 export const autoArchiveDaysItem = defineValidatedItem('local:autoArchiveDays', autoArchiveDaysSchema, 60);
 /** `sk-or-…abcd`: the only trace of the key that pages may show. */
 export const keyHintItem = defineValidatedItem('local:keyHint', keyHintSchema, null);
+export const spendingCapItem = defineValidatedItem('local:spendingCap', spendingCapSchema, { dailyUsd: null, monthlyUsd: null });
+export const llmPrivacyItem = defineValidatedItem('local:llmPrivacy', llmPrivacySchema, {
+  denyDataCollection: false,
+  zdr: false,
+  redactLocation: true,
+});
