@@ -15,7 +15,14 @@ export const PRIVILEGED_MESSAGES = MESSAGE_TYPES.filter((type) => !(backgroundSe
  * compile until it has one here, and the specs then send it from every sender class.
  */
 export function validPayloads(tabId: number): { [K in BackgroundMessage]: PayloadOf<K> } {
-  return { captureTab: { tabId }, validateKey: {} };
+  return {
+    captureTab: { tabId },
+    validateKey: {},
+    listModels: {},
+    startRun: { requestId: 'e2e-request-0001', feature: 'analysis', messages: [{ role: 'user', content: 'Hello' }] },
+    cancelRun: { runId: 'e2e-request-0001' },
+    resumeRun: { runId: 'e2e-request-0001', requestId: 'e2e-request-0002' },
+  };
 }
 
 export function envelopes(types: readonly BackgroundMessage[], tabId: number) {

@@ -1,5 +1,7 @@
+import '@/lib/util/zod-config';
 import { defineBackground } from 'wxt/utils/define-background';
 import { captureTab } from '@/lib/capture/inject';
+import { setUpLlm } from '@/lib/llm/setup';
 import { validateKey } from '@/lib/llm/validate-key';
 import { registerBackgroundHandlers } from '@/lib/messaging/register';
 import { registerNavigationFollower, registerPanelOpeners } from '@/lib/panel/opener';
@@ -10,6 +12,7 @@ export default defineBackground(() => {
   registerBackgroundHandlers({
     captureTab: ({ tabId }) => captureTab(tabId),
     validateKey: () => validateKey(),
+    ...setUpLlm(),
   });
   registerPanelOpeners();
   registerNavigationFollower();

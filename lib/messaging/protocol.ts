@@ -1,5 +1,7 @@
 import type { CaptureState } from '../capture/state';
+import type { ModelInfo } from '../llm/client';
 import type { KeyStatus } from '../llm/key-status';
+import type { RunHandle, StartRunInput } from '../llm/service';
 
 /** Everything the background receives. One message per operation, each with a concrete payload type. */
 export interface BackgroundProtocol {
@@ -7,6 +9,17 @@ export interface BackgroundProtocol {
   captureTab(data: { tabId: number }): CaptureState;
   /** Check the stored key with the endpoint. Carries no key: the worker reads it itself. */
   validateKey(data: Record<string, never>): KeyStatus;
+  /** Models of the configured endpoint with context, prices and structured-output support (cached 10 min). */
+  listModels(data: { refresh?: boolean }): ModelInfo[];
+  /**
+   * Starts an LLM run in the worker and returns at once; follow it over the `jobfit-run` port
+   * (lib/messaging/ports.ts). The same `requestId` twice returns the first run (`created: false`).
+   */
+  startRun(data: StartRunInput): RunHandle;
+  /** Aborts the run's HTTP request; `cancelled: false` when it had already ended. */
+  cancelRun(data: { runId: string }): { cancelled: boolean };
+  /** Sends an ended (e.g. interrupted) run's request again as a new run with this `requestId`. */
+  resumeRun(data: { runId: string; requestId: string }): RunHandle;
 }
 
 export type BackgroundMessage = keyof BackgroundProtocol;

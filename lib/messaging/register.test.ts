@@ -41,6 +41,10 @@ function stubHandlers() {
   return {
     captureTab: vi.fn<Handlers<BackgroundProtocol>['captureTab']>(async () => readyState),
     validateKey: vi.fn<Handlers<BackgroundProtocol>['validateKey']>(async () => keyStatus),
+    listModels: vi.fn<Handlers<BackgroundProtocol>['listModels']>(async () => []),
+    startRun: vi.fn<Handlers<BackgroundProtocol>['startRun']>(async (data) => ({ runId: data.requestId, status: 'running' as const, created: true })),
+    cancelRun: vi.fn<Handlers<BackgroundProtocol>['cancelRun']>(async () => ({ cancelled: true })),
+    resumeRun: vi.fn<Handlers<BackgroundProtocol>['resumeRun']>(async (data) => ({ runId: data.requestId, status: 'running' as const, created: true })),
   };
 }
 
