@@ -157,6 +157,7 @@ export const cvWarningCodeSchema = z.enum([
   'no_sections',
   'unknown_section',
   'pages_truncated',
+  'lines_truncated',
   'latex_input_missing',
   'invalid_date',
   'html_removed',

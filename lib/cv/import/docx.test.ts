@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../util/errors';
 import { germanDocxCv, writeDocx } from '../fixtures/docx-writer';
 import { writeZip } from '../fixtures/zip-writer';
-import { htmlToLines } from './docx';
+import { htmlToLines } from './html';
 import { importCv } from './index';
 
 // DOCX files are built in the tests by lib/cv/fixtures/docx-writer.ts (hand-made, invented person).

@@ -506,10 +506,17 @@ export function readLatex(source: string): SourceDoc {
 
 /** Events → lines, with the source line each line starts on. */
 function assemble(events: Event[], src: string): SourceLine[] {
+  const starts = [0];
+  for (let k = 0; k < src.length; k++) if (src.charCodeAt(k) === 10) starts.push(k + 1);
   const lineOf = (pos: number) => {
-    let n = 1;
-    for (let k = 0; k < pos && k < src.length; k++) if (src.charCodeAt(k) === 10) n++;
-    return n;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
   };
   const lines: SourceLine[] = [];
   let segments: string[] = [''];

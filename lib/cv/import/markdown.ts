@@ -2,6 +2,7 @@ import type { CvWarning } from '../model';
 import type { SourceDoc, SourceLine } from '../parse/source';
 import { textLine } from '../parse/source';
 import { splitBullet } from '../parse/text';
+import { htmlToLines } from './html';
 
 /**
  * Markdown → lines: `#` headings keep their level, list items are bullets, emphasis and code marks go,
@@ -17,15 +18,32 @@ export function readMarkdown(markdown: string): SourceDoc {
   let blank = false;
   let inFence = false;
   let htmlRemoved = false;
+  let inScript = false;
   for (let i = lineOffset; i < raw.length; i++) {
     let source = raw[i]!.replace(/\u00a0/g, ' ');
     if (/^\s*(?:```|~~~)/.test(source)) {
       inFence = !inFence;
       continue;
     }
-    if (/<[a-z!/][^>]*>/i.test(source)) {
+    // Script and style blocks spanning lines are dropped whole.
+    if (inScript) {
+      if (/<\/(script|style)\s*>/i.test(source)) inScript = false;
+      continue;
+    }
+    if (/<(script|style)\b/i.test(source) && !/<\/(script|style)\s*>/i.test(source)) {
       htmlRemoved = true;
-      source = stripHtml(source);
+      inScript = true;
+      continue;
+    }
+    if (/<[a-z!/][^>]*>/i.test(source)) {
+      // HTML in Markdown: its blocks become lines of their own (same source line), tags go.
+      htmlRemoved = true;
+      const parts = htmlToLines(source.replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)'));
+      parts.forEach((part, k) => {
+        lines.push({ ...part, text: inline(part.text), segments: part.segments.map(inline), line: i + 1, ...(blank && k === 0 ? { blankBefore: true } : {}) });
+      });
+      if (parts.length > 0) blank = false;
+      continue;
     }
     if (!source.trim() || /^\s*(?:[-*_]\s*){3,}$/.test(source)) {
       blank = true;
@@ -115,14 +133,4 @@ function inline(value: string): string {
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>');
-}
-
-/** Remove HTML tags but keep their text; line-breaking tags become spaces. */
-export function stripHtml(value: string): string {
-  return value
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<\/?[a-z][^>]*>/gi, ' ')
-    .replace(/ {2,}/g, ' ');
 }

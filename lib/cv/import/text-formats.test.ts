@@ -130,6 +130,30 @@ describe('text, Markdown (hand-made fixtures in en/es/fr/de)', () => {
     expect(withPhone.basics.phone).toBe('+49 30 901820');
   });
 
+  it('reads Markdown full of HTML: tags removed, text kept, a warning', () => {
+    const md = [
+      '<div align="center"><h1>Noor Haddad</h1><p><a href="mailto:noor@example.com">noor@example.com</a> | +1 (617) 555-0123</p></div>',
+      '',
+      '<h2>Experience</h2>',
+      '<p><b>Backend Engineer</b>, Fourth Coffee Inc. <i>(2020 – 2023)</i></p>',
+      '<ul><li>Built the <code>orders</code> API.</li></ul>',
+      '<script>alert("x")</script>',
+    ].join('\n');
+    const cv = importCvText(md, { fileName: 'README.md' });
+    expect(cv.basics).toMatchObject({ name: 'Noor Haddad', email: 'noor@example.com', phone: '+1 (617) 555-0123' });
+    expect(cv.work.map((w) => [w.name, w.position])).toEqual([['Fourth Coffee Inc.', 'Backend Engineer']]);
+    expect(cv.source.lines.map((l) => l.text).join(' ')).not.toMatch(/<|alert/);
+    expect(cv.warnings.map((w) => w.code)).toContain('html_removed');
+  });
+
+  it('parses at most MAX_CV_LINES lines of a huge text file, quickly, and says so', () => {
+    const text = Array.from({ length: 20_000 }, (_, i) => `Line ${i} of a very long file`).join('\n');
+    const started = performance.now();
+    const cv = importCvText(text);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(cv.warnings).toContainEqual({ code: 'lines_truncated', detail: '3000/20000' });
+  });
+
   it('imports bytes through validation and rejects what it cannot read', async () => {
     const cv = await importCv(new TextEncoder().encode(fixture('lucas-martin.fr.txt')), { fileName: 'cv.txt' });
     expect(cv.basics.name).toBe('Lucas Martin');

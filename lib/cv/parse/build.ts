@@ -35,9 +35,13 @@ import { type Section, splitSections } from './sections';
 import type { SourceDoc, SourceLine } from './source';
 import { joinWrapped, tidy, titleCaseIfShouting, trimField } from './text';
 
+/** More lines than any CV has; beyond this the rest is dropped with a warning (keeps huge files fast). */
+export const MAX_CV_LINES = 3000;
+
 /** Lines → CV model. Every importer ends here. */
 export function buildCv(doc: SourceDoc, options: { fileName?: string } = {}): Cv {
-  const lines = doc.lines.filter((l) => l.text.trim() !== '');
+  const all = doc.lines.filter((l) => l.text.trim() !== '');
+  const lines = all.slice(0, MAX_CV_LINES);
   lines.forEach((l, i) => (l.id = `l${i + 1}`));
   const sourceLines: CvLine[] = lines.map((l) => ({
     id: l.id!,
@@ -51,6 +55,7 @@ export function buildCv(doc: SourceDoc, options: { fileName?: string } = {}): Cv
     lines: sourceLines,
   });
   cv.warnings.push(...(doc.warnings ?? []));
+  if (all.length > lines.length) cv.warnings.push({ code: 'lines_truncated', detail: `${lines.length}/${all.length}` });
 
   const { header, sections } = splitSections(lines);
   cv.basics = extractBasics(doc, lines, header, sections);

@@ -6,7 +6,8 @@ import { fold, tidy, trimField } from './text';
 
 /** Contact fields and the small classifiers the entry parser builds on. */
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/u;
+// The lookbehind keeps matching linear: a local part starts only where a word starts.
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/u;
 
 export function findEmail(text: string): string | undefined {
   const m = EMAIL.exec(text.replace(/\s*@\s*/g, '@').replace(/^mailto:/i, ''));
