@@ -70,6 +70,13 @@ describe('createLlmClient', () => {
   });
 });
 
+describe('zod jitless (MV3 CSP forbids eval)', () => {
+  it('is the first import of the background entrypoint, so it runs before any schema is defined', () => {
+    const source = readFileSync(new URL('../../entrypoints/background/index.ts', import.meta.url), 'utf8');
+    expect(source.split('\n').find((line) => line.startsWith('import '))).toBe("import '@/lib/util/zod-config';");
+  });
+});
+
 describe('listModels', () => {
   it('reads context, prices and structured-output support from GET /models', async () => {
     const models = await listModels(createLlmClient({ baseURL: mock.baseURL, apiKey: mock.apiKey }));

@@ -571,6 +571,24 @@ describe('worker restart: interrupted runs and resume', () => {
   });
 });
 
+describe('secrets', () => {
+  it('the API key is sent only as the bearer token: never in a body, a run, the usage log or the cache', async () => {
+    await run({}, { content: 'fine' });
+    await run({}, { status: 500, times: 3 });
+    const chats = chatRequests();
+    expect(chats.length).toBeGreaterThan(0);
+    for (const r of chats) {
+      expect(r.rawBody).not.toContain(mock.apiKey);
+      expect(r.authorized).toBe(true);
+      expect(r.attribution).toMatchObject({ httpReferer: 'https://jobfit.app', title: 'Jobfit' });
+    }
+    const stored = JSON.stringify({ runs: await db.runs.toArray(), usage: await db.llmUsage.toArray(), cache: await db.llmCache.toArray() });
+    expect(stored).not.toContain(mock.apiKey);
+    expect(stored).not.toContain(mock.apiKey.slice(9, -4));
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain(mock.apiKey);
+  });
+});
+
 describe('listModels', () => {
   it('lists the endpoint models (cached for a while), and needs a key', async () => {
     const models = await service.listModels();

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLlmCacheRepo } from '../db/repos/llm-cache';
 import { createLlmUsageRepo, localDay, type LlmUsageRepo } from '../db/repos/llm-usage';
 import { JobfitDb } from '../db/schema';
-import type { ModelInfo } from './client';
-import { cacheKey, canonicalJson, checkSpendingCap, estimateCost, startOfLocalDay, startOfLocalMonth } from './usage';
+import { createMockOpenRouter } from '../../e2e/mock-openrouter';
+import { createLlmClient, type ModelInfo } from './client';
+import { cacheKey, canonicalJson, checkSpendingCap, estimateCost, fetchGenerationCost, startOfLocalDay, startOfLocalMonth } from './usage';
 
 let db: JobfitDb;
 let usage: LlmUsageRepo;
@@ -105,5 +106,27 @@ describe('cache repo', () => {
     expect(await cache.get('missing')).toBeUndefined();
     expect(await cache.prune(5_000)).toBe(1);
     expect(await cache.get('k')).toBeUndefined();
+  });
+});
+
+describe('fetchGenerationCost (/generation)', () => {
+  it('is undefined while the generation is not recorded yet (404), then gives tokens and cost', async () => {
+    const mock = await createMockOpenRouter({ port: 0, generationReadyAfterMs: 150 });
+    try {
+      const client = createLlmClient({ baseURL: mock.baseURL, apiKey: mock.apiKey });
+      const completion = await client.chat.completions.create({ model: 'mock/json-strict', messages: [{ role: 'user', content: 'hi' }] });
+      expect(await fetchGenerationCost(client, completion.id)).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await fetchGenerationCost(client, completion.id)).toEqual({
+        model: 'mock/json-strict',
+        promptTokens: completion.usage?.prompt_tokens,
+        completionTokens: completion.usage?.completion_tokens,
+        cost: (completion.usage as { cost?: number }).cost,
+        cancelled: false,
+      });
+      expect(await fetchGenerationCost(client, 'gen-unknown')).toBeUndefined();
+    } finally {
+      await mock.close();
+    }
   });
 });
