@@ -430,7 +430,6 @@ export function createLlmService(deps: LlmServiceDeps = {}): LlmService {
       let checked = validate(answer.text, warnings);
       if (!checked.ok) {
         // One repair request with the validation errors; then a clear error.
-        run.attempt = 0;
         setStage(run, 'repairing', { resetText: true });
         answer = await call({ ...body, messages: repairMessages(body.messages, answer.text, checked.issues) }, 'repairing');
         warnings.repaired = true;
