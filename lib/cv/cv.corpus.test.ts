@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { validate } from '@jsonresume/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importCv } from './import/index';
 import { readPdfInNode } from './import/pdf-node';
-import type { Cv } from './model';
+import { type Cv, cvSchema, toJsonResume } from './model';
 import { fold } from './parse/text';
 
 /**
@@ -93,6 +94,10 @@ describe.skipIf(!hasCorpus)('CV import on the resume corpus', () => {
     const data = new Uint8Array(readFileSync(join(corpus, file)));
     const cv = await importCv(data, { fileName: file, readPdf: readPdfInNode });
     expect(cv.source.lines.length).toBeGreaterThan(0);
+    expect(cvSchema.safeParse(cv).success).toBe(true);
+    let schemaErrors: string[] = [];
+    validate(toJsonResume(cv), (errors) => (schemaErrors = (errors ?? []).map((e) => `${e.property}: ${e.message}`)));
+    expect(schemaErrors).toEqual([]);
     const t = truth[file];
     if (t) check(file, t, cv);
   });

@@ -1,4 +1,4 @@
-import { fold } from './text';
+import { fold, foldSameLength } from './text';
 
 /**
  * Dates and date ranges as CVs write them, in English, Spanish, French and German:
@@ -98,7 +98,7 @@ function pointFrom(groups: Record<string, string | undefined>): DatePoint | unde
  */
 export function findDateRanges(value: string): DateRange[] {
   // Folding keeps offsets: only combining marks are removed, and we fold character by character.
-  const folded = foldKeepingOffsets(value);
+  const folded = foldSameLength(value);
   const tokens: { point: DatePoint; index: number; end: number }[] = [];
   for (const m of folded.matchAll(TOKEN)) {
     const point = pointFrom(m.groups ?? {});
@@ -126,15 +126,6 @@ function makeRange(value: string, index: number, end: number, start?: DatePoint,
   return { start, end: to, index, length: end - index, text: value.slice(index, end) };
 }
 
-/** Lowercase and strip accents without changing string length (so match offsets map back). */
-function foldKeepingOffsets(value: string): string {
-  let out = '';
-  for (const ch of value) {
-    const f = fold(ch);
-    out += f.length === ch.length ? f : ch.length === 1 ? (f[0] ?? ' ') : ch;
-  }
-  return out;
-}
 
 /** A piece of a date written as its own PDF item: a month name, a day or month number, a dash, "Present". */
 export function isDateFragment(value: string): boolean {

@@ -1,8 +1,12 @@
 /** Small text helpers shared by the CV parser. */
 
+const foldCache = new Map<string, string>();
+
 /** Lowercase, accents removed, typographic quotes and `&` unified, spaces collapsed: for comparisons. */
 export function fold(value: string): string {
-  return value
+  const cached = foldCache.get(value);
+  if (cached !== undefined) return cached;
+  const out = value
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[’‘`´]/g, "'")
@@ -10,6 +14,31 @@ export function fold(value: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
+  // The parser asks about the same short strings many times; keep the cache bounded.
+  if (foldCache.size > 20_000) foldCache.clear();
+  foldCache.set(value, out);
+  return out;
+}
+
+const charCache = new Map<string, string>();
+
+/** Lowercase and accents removed, one character for one character (so match offsets map back). */
+export function foldSameLength(value: string): string {
+  let out = '';
+  for (const ch of value) {
+    if (ch.charCodeAt(0) < 128) {
+      out += ch.toLowerCase();
+      continue;
+    }
+    let f = charCache.get(ch);
+    if (f === undefined) {
+      const base = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      f = ch === '’' || ch === '‘' ? "'" : base.length === ch.length ? base : ' '.repeat(ch.length);
+      charCache.set(ch, f);
+    }
+    out += f;
+  }
+  return out;
 }
 
 /** Collapse whitespace and tidy spaces the PDF layout put before punctuation (`Google , Inc` → `Google, Inc`). */
