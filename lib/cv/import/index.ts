@@ -24,7 +24,8 @@ export async function importCv(data: Uint8Array, options: ImportCvOptions = {}):
   const kind = validateCvFile(data);
   const fileName = options.fileName;
   if (kind === 'pdf') {
-    if (!options.readPdf) throw new AppError('cv_unsupported_type', 'pdf reader missing');
+    // A caller's mistake, not the file's: the PDF reader depends on where we run.
+    if (!options.readPdf) throw new Error('importCv: pass readPdf (readPdfInPage in pages, readPdfInNode in Node)');
     return finish(await options.readPdf(data), fileName);
   }
   if (kind === 'docx') {
