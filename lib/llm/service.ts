@@ -12,7 +12,6 @@ import {
   modelsItem,
   profileItem,
   spendingCapItem,
-  type llmFeatures,
   type LlmPrivacy,
   type Models,
   type Profile,
@@ -27,12 +26,13 @@ import { createBreakerRegistry, runWithPolicy, type BreakerRegistry, type Policy
 import { createRedactor, type MangledPlaceholder, type Redactor } from './redact';
 import { createKeepAlive, createThrottledWriter, realTimers, reconcileStaleRuns, type KeepAlive, type Timers } from './runs';
 import { runAttempt, type AttemptResult, type ChatBody, type ChatMessage, type ProviderPreferences } from './stream';
+import type { LlmFeature } from './features';
 import { parseStructured, repairMessages, structuredBody, withInstructions, type StructuredSpec } from './structured';
 import { cacheKey, checkSpendingCap, estimateCost, fetchGenerationCost } from './usage';
 
 const log = createLogger('llm');
 
-export type LlmFeature = (typeof llmFeatures)[number];
+export type { LlmFeature } from './features';
 
 /**
  * The worker's LLM service: starts durable runs, streams them to pages, and answers the background

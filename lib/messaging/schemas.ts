@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { llmFeatures } from '../storage/items';
+import { llmFeatures } from '../llm/features';
 import type { BackgroundProtocol } from './protocol';
 import type { SenderClass } from './sender';
 

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { llmFeatures } from '../llm/features';
 import { createLogger } from '../util/logger';
 
 const log = createLogger('settings');
@@ -16,7 +17,6 @@ export const endpointSchema = z.object({
 });
 export type Endpoint = z.infer<typeof endpointSchema>;
 
-export const llmFeatures = ['analysis', 'evaluation', 'tailoring', 'questions', 'coverLetter'] as const;
 export const modelsSchema = z.partialRecord(z.enum(llmFeatures), z.string().min(1).max(200));
 export type Models = z.infer<typeof modelsSchema>;
 

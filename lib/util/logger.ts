@@ -11,7 +11,10 @@ export interface Logger {
   error(message: string, ...data: unknown[]): void;
 }
 
-export function createLogger(scope: string, debugEnabled = import.meta.env.DEV): Logger {
+// `import.meta.env` exists in Vite builds and Vitest; Node loaders (Playwright, tsx CLIs) have none.
+const isDevBuild = (import.meta as { env?: { DEV?: boolean } }).env?.DEV === true;
+
+export function createLogger(scope: string, debugEnabled = isDevBuild): Logger {
   const write = (level: Level, message: string, data: unknown[]) => {
     if (level === 'debug' && !debugEnabled) return;
     const fn = level === 'debug' ? console.debug : level === 'info' ? console.info : level === 'warn' ? console.warn : console.error;
