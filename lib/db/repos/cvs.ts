@@ -1,0 +1,84 @@
+import type { CvRow, JobfitDb } from '../schema';
+
+export interface NewCv {
+  name: string;
+  /** CV model (lib/cv/model.ts). */
+  data: unknown;
+  parentId?: string;
+  jobId?: string;
+}
+
+/**
+ * CVs: masters (no parentId) and tailored versions linked to a master and a job. Exactly one master is
+ * the default once any exists: the first master becomes it, and deleting the default promotes the most
+ * recently updated remaining master.
+ */
+export function createCvsRepo(db: JobfitDb, now: () => number = Date.now) {
+  const masters = () => db.cvs.filter((cv) => cv.parentId === undefined);
+
+  async function promoteDefault(): Promise<void> {
+    if ((await db.cvs.where('isDefault').equals(1).count()) > 0) return;
+    const next = (await masters().sortBy('updatedAt')).at(-1);
+    if (next) await db.cvs.update(next.id, { isDefault: 1 });
+  }
+
+  return {
+    async add(input: NewCv): Promise<CvRow> {
+      return db.transaction('rw', db.cvs, async () => {
+        const at = now();
+        const isMaster = input.parentId === undefined;
+        const hasDefault = (await db.cvs.where('isDefault').equals(1).count()) > 0;
+        const row: CvRow = {
+          id: crypto.randomUUID(),
+          name: input.name,
+          data: input.data,
+          ...(input.parentId ? { parentId: input.parentId } : {}),
+          ...(input.jobId ? { jobId: input.jobId } : {}),
+          isDefault: isMaster && !hasDefault ? 1 : 0,
+          createdAt: at,
+          updatedAt: at,
+        };
+        await db.cvs.add(row);
+        return row;
+      });
+    },
+    get: (id: string) => db.cvs.get(id),
+    getDefault: () => db.cvs.where('isDefault').equals(1).first(),
+    listMasters: () => masters().sortBy('updatedAt'),
+    listTailored: (parentId: string) => db.cvs.where('parentId').equals(parentId).sortBy('updatedAt'),
+    listForJob: (jobId: string) => db.cvs.where('jobId').equals(jobId).toArray(),
+    async setDefault(id: string): Promise<void> {
+      await db.transaction('rw', db.cvs, async () => {
+        const cv = await db.cvs.get(id);
+        if (!cv) throw new Error(`cv ${id} not found`);
+        if (cv.parentId !== undefined) throw new Error('a tailored CV cannot be the default');
+        await db.cvs.where('isDefault').equals(1).modify({ isDefault: 0 });
+        await db.cvs.update(id, { isDefault: 1 });
+      });
+    },
+    async update(id: string, changes: Partial<Pick<CvRow, 'name' | 'data'>>): Promise<void> {
+      const count = await db.cvs.update(id, { ...changes, updatedAt: now() });
+      if (count === 0 && !(await db.cvs.get(id))) throw new Error(`cv ${id} not found`);
+    },
+    /**
+     * Deletes a CV. Tailored versions of a master are deleted with it (`tailored: 'delete'`) or kept as
+     * standalone masters (`tailored: 'keep'`); nothing is left pointing at a missing parent.
+     */
+    async remove(id: string, options: { tailored: 'delete' | 'keep' } = { tailored: 'delete' }): Promise<void> {
+      await db.transaction('rw', db.cvs, async () => {
+        const children = await db.cvs.where('parentId').equals(id).toArray();
+        if (options.tailored === 'delete') await db.cvs.bulkDelete(children.map((c) => c.id));
+        else for (const child of children) await db.cvs.put(withoutParent(child));
+        await db.cvs.delete(id);
+        await promoteDefault();
+      });
+    },
+  };
+}
+
+function withoutParent(cv: CvRow): CvRow {
+  const { parentId: _parentId, ...rest } = cv;
+  return rest;
+}
+
+export type CvsRepo = ReturnType<typeof createCvsRepo>;
