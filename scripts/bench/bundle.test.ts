@@ -73,4 +73,10 @@ describe('checkBudgets', () => {
   it('lists figures over budget and budgets without a figure', () => {
     expect(checkBudgets({ a: 0, b: 11 }, budgets).map((m) => m.name)).toEqual(['b', 'c']);
   });
+  it('checks minimums (accuracy) as well as maximums, and both together', () => {
+    const floors = { f1: { min: 0.6, why: 'f1' }, band: { min: 1, max: 2, why: 'band' } };
+    expect(checkBudgets({ f1: 0.6, band: 1.5 }, floors)).toEqual([]);
+    expect(checkBudgets({ f1: 0.59, band: 2.5 }, floors).map((m) => m.name)).toEqual(['f1', 'band']);
+    expect(checkBudgets({ f1: Number.NaN, band: 0.5 }, floors).map((m) => m.name)).toEqual(['f1', 'band']);
+  });
 });

@@ -10,9 +10,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { budgets } from './budgets';
-import { measureBundle } from './bundle';
-import { checkBudgets } from './check';
+import { checkBudgets, describeBudget } from './check';
 import { machineInfo } from './machine';
+import { suites } from './suites';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = join(root, '.output', 'chrome-mv3');
@@ -36,31 +36,40 @@ if (!args.has('--no-build') || !existsSync(join(outDir, 'manifest.json'))) {
   timings['time.build_chrome_ms'] = Math.round(performance.now() - started);
 }
 
-const { results: sizes, files } = await measureBundle(outDir);
-const results = { ...sizes, ...timings };
+const results: Record<string, number> = {};
+const files: Record<string, string[]> = {};
+for (const suite of suites) {
+  const started = performance.now();
+  const out = await suite.run({ outDir, root });
+  Object.assign(results, out.results);
+  Object.assign(files, out.files ?? {});
+  timings[`time.bench_${suite.name}_ms`] = Math.round(performance.now() - started);
+}
+Object.assign(results, timings);
 const report = { machine: machineInfo(), date: new Date().toISOString(), results };
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const show = (name: string, value: number) =>
+  name.endsWith('_bytes') ? `${value} B (${kib(value)})` : name.endsWith('_ms') ? `${value} ms` : `${value}`;
 const width = Math.max(...Object.keys(results).map((k) => k.length));
 console.log(`\n${report.machine.cpuModel} × ${report.machine.cpus}, ${report.machine.totalMemGiB} GiB, node ${report.machine.node}`);
 for (const [name, value] of Object.entries(results)) {
   const budget = budgets[name];
-  const shown = name.startsWith('time.') ? `${value} ms` : `${value} B (${kib(value)})`;
-  const limit = budget ? `  budget ≤ ${budget.max} B` : '';
+  const limit = budget ? `  budget ${describeBudget(budget)}` : '';
   const counted = files[name]?.length ? `  [${files[name].join(', ')}]` : '';
-  console.log(`  ${name.padEnd(width)}  ${shown}${limit}${counted}`);
+  console.log(`  ${name.padEnd(width)}  ${show(name, value)}${limit}${counted}`);
 }
 console.log('\nWrote bench/results.json');
 
 if (args.has('--check')) {
   const misses = checkBudgets(results, budgets);
   if (misses.length) {
-    console.error(`\nBench check FAILED: ${misses.length} figure(s) over budget:`);
+    console.error(`\nBench check FAILED: ${misses.length} figure(s) outside their budget:`);
     for (const m of misses) {
-      const value = m.value === undefined ? 'not measured' : `${m.value} B`;
-      console.error(`  ✗ ${m.name}: ${value} > budget ${m.max} B (${m.why})`);
+      const value = m.value === undefined ? 'not measured' : String(m.value);
+      console.error(`  ✗ ${m.name}: ${value}, budget ${describeBudget(m.budget)} (${m.budget.why})`);
     }
     process.exit(1);
   }

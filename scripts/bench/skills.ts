@@ -76,6 +76,7 @@ export async function measureSkills(): Promise<Record<string, number>> {
     results[`${prefix}f1_loose`] = round(ours.f1);
     results[`${prefix}f1_strict`] = round(ours.strictF1);
     results[`${prefix}baseline_f1_loose`] = round(baseline.f1);
+    if (split === 'dev') results['skills.f1_loose_gain_vs_baseline'] = round(ours.f1 - baseline.f1);
   }
   return { ...results, ...measureMatch() };
 }

@@ -1,0 +1,29 @@
+/**
+ * The bench suites, run in this order by `npm run bench`. Each returns flat named figures; a suite whose
+ * material is missing (no ../shared corpus in a newcomer's clone) returns what it can and says why.
+ * Add a feature's suite as its own file and one line here.
+ */
+import { measureBundle } from './bundle';
+import { measureSkills } from './skills';
+
+export interface BenchContext {
+  /** The built Chrome extension (.output/chrome-mv3). */
+  outDir: string;
+  root: string;
+}
+
+export interface BenchSuite {
+  name: string;
+  run(context: BenchContext): Promise<SuiteResult>;
+}
+
+export interface SuiteResult {
+  results: Record<string, number>;
+  /** Files counted per figure, printed beside it (bundle sizes). */
+  files?: Record<string, string[]>;
+}
+
+export const suites: BenchSuite[] = [
+  { name: 'bundle', run: ({ outDir }) => measureBundle(outDir) },
+  { name: 'skills', run: async () => ({ results: await measureSkills() }) },
+];
