@@ -9,6 +9,7 @@ import { SITE_NAMES, type JobPosting, type Salary } from '@/lib/capture/types';
 import { sendToBackground } from '@/lib/messaging/client';
 import { AppError, type ErrorCode } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
+import { MatchSection } from './job/MatchSection';
 
 interface Props {
   tabId: number | null | undefined;
@@ -65,6 +66,7 @@ export function JobView({ tabId, capture }: Props) {
           <p className="jf-muted">{i18n.t('panel.noJobHint')}</p>
         </Card>
       ) : null}
+      {capture?.status === 'ready' && !busy ? <MatchSection posting={capture.posting} /> : null}
       {error ? (
         <Card testId="capture-error">
           <p className="jf-error" role="alert" data-code={error.code}>
