@@ -167,6 +167,11 @@ describe('user choices: removed keywords and facts', () => {
     expect(report.missingKeywords.map((k) => k.canonical)).not.toContain('Kafka');
   });
 
+  it('asks nothing for the everyday words that look like skills', () => {
+    const text = 'You react fast, go the extra mile, excel at client work and report to C-level. Our R&D team uses lambda calculus for fun.';
+    expect(createMatchReport({ title: 'Account Manager', description: text }, jane, extractor, { now }).requirements).toEqual([]);
+  });
+
   it('does not take JavaScript in the CV for Java, nor "excellent" for Excel', () => {
     const report = createMatchReport({ title: 'Analyst', description: 'Requirements: Java and Excel.' }, cvOf('Excellent JavaScript skills'), extractor, { now });
     expect(report.requirements.map((r) => [r.canonical, r.status])).toEqual([
