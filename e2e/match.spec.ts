@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { importCvText } from '../lib/cv/import/index';
 import { type ExtensionHarness, expect, test } from './fixtures';
 import { MatchSection } from './po/match-section';
+import { accessibilityProblems } from './support/axe';
 
 // The offline match in the Job view, with no API key configured: the default CV (a row in the panel's
 // own IndexedDB, parsed by Jobfit's importer from the repo's hand-made fixture CV) against a served posting.
@@ -134,4 +135,14 @@ test('with no CV yet, the posting’s keywords and a way to add a CV', async ({ 
   await expect(match.postingKeywords).toContainText('Rust');
   await expect(match.addCv.getByRole('link', { name: 'Add your CV' })).toHaveAttribute('href', '#/cv');
   await expect(match.card).toHaveCount(0);
+});
+
+test('the match passes axe at panel width, with evidence open and the fact form shown', async ({ ext }) => {
+  const { panel, match } = await panelWithCv(ext);
+  await panel.page.setViewportSize({ width: 400, height: 860 });
+  await match.why.locator('summary').click();
+  await match.requirement('Go').getByRole('button', { name: 'Show evidence' }).click();
+  await match.chip('Kafka').getByRole('button', { name: 'Confirm Kafka' }).click();
+  await expect(match.factForm).toBeVisible();
+  expect(await accessibilityProblems(panel.page)).toEqual([]);
 });
