@@ -146,3 +146,20 @@ test('the match passes axe at panel width, with evidence open and the fact form 
   await expect(match.factForm).toBeVisible();
   expect(await accessibilityProblems(panel.page)).toEqual([]);
 });
+
+test.describe('in French', () => {
+  test.use({ uiLanguage: 'fr' });
+
+  test('the match card and the chips speak French', async ({ ext }) => {
+    const { match } = await panelWithCv(ext);
+    await expect(match.card.getByRole('heading', { level: 2 })).toHaveText('Adéquation de votre CV');
+    await expect(match.score).toHaveAttribute('aria-label', /^Score d’adéquation : \d+ sur 100$/);
+    await expect(match.requirement('Go').getByRole('button')).toHaveText('Voir la preuve');
+    await match.chip('Rust').getByRole('button', { name: 'Confirmer Rust' }).click();
+    await expect(match.factForm).toContainText('Votre CV ne montre pas Rust');
+    for (const english of ['Show evidence', 'Missing keywords', 'Why this score', 'Keywords']) {
+      await expect(match.card).not.toContainText(english);
+      await expect(match.chips).not.toContainText(english);
+    }
+  });
+});
