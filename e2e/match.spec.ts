@@ -133,8 +133,13 @@ test('with no CV yet, the posting’s keywords and a way to add a CV', async ({ 
   const match = new MatchSection(panel.page);
   await expect(match.postingKeywords).toContainText('Kafka');
   await expect(match.postingKeywords).toContainText('Rust');
-  await expect(match.addCv.getByRole('link', { name: 'Add your CV' })).toHaveAttribute('href', '#/cv');
   await expect(match.card).toHaveCount(0);
+  const link = match.addCv.getByRole('link', { name: 'Add your CV' });
+  await expect(link).toHaveAttribute('href', '#/cv');
+  await link.click();
+  // The shell routes by the hash: the CV view replaces the Job view.
+  await expect(panel.page).toHaveURL(/#\/cv$/);
+  await expect(match.addCv).toHaveCount(0);
 });
 
 test('the match passes axe at panel width, with evidence open and the fact form shown', async ({ ext }) => {
