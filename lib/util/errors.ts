@@ -52,6 +52,11 @@ export const errorCodes = [
   'run_not_found',
   'no_model',
   'run_interrupted',
+  // Offline match (lib/match): keyword chips and the facts that back them.
+  'fact_required',
+  'fact_too_long',
+  'keyword_invalid',
+  'cv_unreadable',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
