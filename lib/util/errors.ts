@@ -57,6 +57,9 @@ export const errorCodes = [
   'fact_too_long',
   'keyword_invalid',
   'cv_unreadable',
+  // Connect OpenRouter (OAuth PKCE).
+  'oauth_cancelled',
+  'oauth_failed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
