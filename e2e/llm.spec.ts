@@ -182,3 +182,22 @@ test('Connect OpenRouter: the sign-in window (OAuth PKCE) creates a key that is 
   await expect(options.keyStatus).toContainText('The key works.');
   await expect(page.getByTestId('key-connect')).toHaveCount(0);
 });
+
+test('closing the panel does not stop a run: reopened, it shows the run, finished', async ({ ext, context }) => {
+  const settings = await setUp(ext);
+  await settings.evaluate(() => chrome.storage.local.set({ llmConsent: true }));
+  const job = await ext.openTab('job-posting.html');
+  await ext.clickToolbarButton(job.page);
+  await ext.waitForCapture(job.tabId);
+  const panel = await ext.openPanel(job.tabId);
+  mock.enqueue({ content: Array.from({ length: 30 }, (_, i) => `part${i}`).join(' '), chunkDelayMs: 100 });
+  await panel.page.getByTestId('ai-analyze').click();
+  await expect(panel.page.getByTestId('run-text')).toContainText('part0');
+  await panel.page.close();
+
+  await expect.poll(() => chats()[0]?.endedAt !== undefined, { timeout: 20_000 }).toBe(true);
+  expect(chats()[0]?.clientAborted).toBe(false);
+  const reopened = await ext.openPanel(job.tabId, await context.newPage());
+  await expect(reopened.page.getByTestId('run-text')).toContainText('part29');
+  await expect(reopened.page.getByTestId('ai-run')).toContainText('Done with');
+});

@@ -167,3 +167,13 @@ test('the Usage view lists each call and the totals per day and model; Clear his
   await expect(page.getByTestId('toast')).toContainText('Usage history cleared.');
   await expect(shell.nav('usage')).toHaveAttribute('aria-selected', 'true');
 });
+
+test('offline, the panel says what still works instead of failing', async ({ ext, context }) => {
+  const job = await ext.openTab('job-posting.html');
+  const panel = await ext.openPanel(job.tabId);
+  await expect(panel.page.getByTestId('offline')).toHaveCount(0);
+  await context.setOffline(true);
+  await expect(panel.page.getByTestId('offline')).toContainText('You are offline');
+  await context.setOffline(false);
+  await expect(panel.page.getByTestId('offline')).toHaveCount(0);
+});
