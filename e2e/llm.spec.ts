@@ -193,6 +193,7 @@ test('closing the panel does not stop a run: reopened, it shows the run, finishe
   mock.enqueue({ content: Array.from({ length: 30 }, (_, i) => `part${i}`).join(' '), chunkDelayMs: 100 });
   await panel.page.getByTestId('ai-analyze').click();
   await expect(panel.page.getByTestId('run-text')).toContainText('part0');
+  await expect(panel.page.getByTestId('runs-badge')).toContainText('AI running (1)');
   await panel.page.close();
 
   await expect.poll(() => chats()[0]?.endedAt !== undefined, { timeout: 20_000 }).toBe(true);
@@ -200,4 +201,5 @@ test('closing the panel does not stop a run: reopened, it shows the run, finishe
   const reopened = await ext.openPanel(job.tabId, await context.newPage());
   await expect(reopened.page.getByTestId('run-text')).toContainText('part29');
   await expect(reopened.page.getByTestId('ai-run')).toContainText('Done with');
+  await expect(reopened.page.getByTestId('runs-badge')).toHaveCount(0);
 });

@@ -1,4 +1,5 @@
 import * as Tabs from '@radix-ui/react-tabs';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
@@ -6,7 +7,8 @@ import { Card } from '@/components/Card';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { Skeleton } from '@/components/Skeleton';
 import { Toaster } from '@/components/Toaster';
-import { openDb } from '@/lib/db/open';
+import { getDb, openDb } from '@/lib/db/open';
+import { createRunsRepo } from '@/lib/db/repos/runs';
 import { requestPersistentStorage } from '@/lib/panel/persist';
 import { routeHash, routes, useRoute, type Route } from '@/lib/panel/route';
 import { useToasts } from '@/lib/panel/toasts';
@@ -37,6 +39,7 @@ export function Shell({ frame }: { frame: Frame }) {
   const [dbNewer, setDbNewer] = useState(false);
   const toasts = useToasts();
   const online = useOnline();
+  const running = useLiveQuery(() => createRunsRepo(getDb()).countRunning().catch(() => 0), []) ?? 0;
 
   useEffect(() => {
     void requestPersistentStorage().catch(() => false);
@@ -76,6 +79,11 @@ export function Shell({ frame }: { frame: Frame }) {
         <span className="jf-header-title" data-testid="header-title" title={headerTitle}>
           {headerTitle}
         </span>
+        {running > 0 ? (
+          <span className="jf-badge" role="status" data-testid="runs-badge" title={i18n.t('shell.running', [String(running)])}>
+            {i18n.t('shell.running', [String(running)])}
+          </span>
+        ) : null}
         {frame === 'panel' ? (
           <button className="jf-link" onClick={openInTab} data-testid="open-in-tab">
             {i18n.t('shell.openInTab')}
