@@ -3,10 +3,14 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { PostingCard } from '@/components/PostingCard';
+import { ProbableDuplicate } from '@/components/capture/ProbableDuplicate';
+import { SaveControl } from '@/components/capture/SaveControl';
 import { Skeleton } from '@/components/Skeleton';
 import type { CaptureState } from '@/lib/capture/state';
 import { SITE_NAMES, type JobPosting, type Salary } from '@/lib/capture/types';
+import type { JobRow } from '@/lib/db/schema';
 import { sendToBackground } from '@/lib/messaging/client';
+import { isJobStatus, JOB_STATUSES, useSavePosting } from '@/lib/panel/use-saved-job';
 import { AppError, type ErrorCode } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
 
@@ -52,14 +56,7 @@ export function JobView({ tabId, capture }: Props) {
           <Skeleton label={i18n.t('panel.capturing')} />
         </Card>
       ) : capture?.status === 'ready' ? (
-        <PostingCard
-          posting={capture.posting}
-          labels={{
-            source: sourceLabel(capture.posting),
-            viewDescription: i18n.t('panel.viewDescription'),
-            chips: chipsOf(capture.posting),
-          }}
-        />
+        <PostingSection key={`${capture.posting.url}#${capture.posting.siteJobId ?? ''}`} posting={capture.posting} />
       ) : !error ? (
         <Card title={i18n.t('panel.noJob')} testId="no-job">
           <p className="jf-muted">{i18n.t('panel.noJobHint')}</p>
@@ -89,6 +86,66 @@ export function JobView({ tabId, capture }: Props) {
       ) : null}
     </>
   );
+}
+
+/** The posting card with its Save button (or the saved job's status) and the "probably the same job" choice. */
+function PostingSection({ posting }: { posting: JobPosting }) {
+  const save = useSavePosting(posting);
+  const statuses = JOB_STATUSES.map((value) => ({ value, label: i18n.t(`capture.status.${value}`) }));
+  return (
+    <>
+      <PostingCard
+        posting={posting}
+        labels={{ source: sourceLabel(posting), viewDescription: i18n.t('panel.viewDescription'), chips: chipsOf(posting) }}
+        actions={
+          save.saved === undefined ? null : (
+            <SaveControl
+              status={save.saved?.status}
+              statuses={statuses}
+              busy={save.busy}
+              labels={{
+                save: i18n.t('capture.save'),
+                saving: i18n.t('capture.saving'),
+                status: i18n.t('capture.statusLabel'),
+                savedNote: i18n.t('capture.savedNote'),
+              }}
+              onSave={() => void save.save()}
+              onStatus={(status) => isJobStatus(status) && void save.setStatus(status)}
+            />
+          )
+        }
+      />
+      {save.error ? (
+        <Card testId="save-error">
+          <p className="jf-error" role="alert" data-code={save.error}>
+            {errorMessage(save.error)}
+          </p>
+        </Card>
+      ) : null}
+      {save.candidates && !save.saved ? (
+        <ProbableDuplicate
+          candidates={save.candidates.map((job) => candidateOf(job))}
+          busy={save.busy}
+          labels={{
+            title: i18n.t('capture.probableTitle'),
+            hint: i18n.t('capture.probableHint'),
+            update: i18n.t('capture.updateThat'),
+            saveAsNew: i18n.t('capture.saveAsNew'),
+            cancel: i18n.t('capture.cancel'),
+          }}
+          onUpdate={(id) => void save.save({ update: id })}
+          onSaveAsNew={() => void save.save('new')}
+          onCancel={save.dismiss}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function candidateOf(job: JobRow) {
+  const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(job.createdAt);
+  const status = isJobStatus(job.status) ? i18n.t(`capture.status.${job.status}`) : job.status;
+  return { id: job.id, title: job.title, company: job.company, location: job.location, savedOn: i18n.t('capture.savedOn', [date, status]) };
 }
 
 function sourceLabel(posting: JobPosting): string {
