@@ -38,8 +38,8 @@ export interface Sections {
   niceToHave?: string[];
 }
 
-/** `json-ld`, `readability`, or `adapter:<site>` (e.g. `adapter:linkedin`). */
-export type CaptureSource = 'json-ld' | 'readability' | `adapter:${string}`;
+/** `json-ld`, `readability`, `adapter:<site>` (e.g. `adapter:linkedin`), or `text` (pasted text, a TXT or PDF file). */
+export type CaptureSource = 'json-ld' | 'readability' | 'text' | `adapter:${string}`;
 
 export interface JobPosting {
   /** Exactly as the page displays it. */

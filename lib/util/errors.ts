@@ -52,6 +52,11 @@ export const errorCodes = [
   'run_not_found',
   'no_model',
   'run_interrupted',
+  // Postings from a file or pasted text (lib/capture/file.ts).
+  'posting_file_type',
+  'posting_file_too_large',
+  'posting_file_unreadable',
+  'posting_file_no_text',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -151,6 +151,7 @@ function candidateOf(job: JobRow) {
 function sourceLabel(posting: JobPosting): string {
   if (posting.source === 'json-ld') return i18n.t('panel.fromJsonLd');
   if (posting.source === 'readability') return i18n.t('panel.fromPage');
+  if (posting.source === 'text') return i18n.t('capture.fromText');
   const site = posting.source.slice('adapter:'.length);
   return i18n.t('panel.fromSite', [SITE_NAMES[site] ?? site]);
 }
