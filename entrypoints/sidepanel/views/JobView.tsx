@@ -3,9 +3,11 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { PostingCard } from '@/components/PostingCard';
+import { PostingInput } from '@/components/capture/PostingInput';
 import { ProbableDuplicate } from '@/components/capture/ProbableDuplicate';
 import { SaveControl } from '@/components/capture/SaveControl';
 import { Skeleton } from '@/components/Skeleton';
+import { readDroppedFile, readPastedText } from '@/lib/capture/read-in-page';
 import type { CaptureState } from '@/lib/capture/state';
 import { SITE_NAMES, type JobPosting, type Salary } from '@/lib/capture/types';
 import type { JobRow } from '@/lib/db/schema';
@@ -22,6 +24,22 @@ interface Props {
 export function JobView({ tabId, capture }: Props) {
   const [busy, setBusy] = useState(false);
   const [localError, setLocalError] = useState<{ code: ErrorCode; detail?: string } | null>(null);
+  // A posting the user pasted or dropped: shown instead of the tab's until cleared.
+  const [given, setGiven] = useState<JobPosting | null>(null);
+  const [givenBusy, setGivenBusy] = useState(false);
+  const [givenError, setGivenError] = useState<ErrorCode | null>(null);
+
+  async function readGiven(read: () => JobPosting | Promise<JobPosting>) {
+    setGivenBusy(true);
+    setGivenError(null);
+    try {
+      setGiven(await read());
+    } catch (error) {
+      setGivenError(error instanceof AppError ? error.code : 'internal');
+    } finally {
+      setGivenBusy(false);
+    }
+  }
 
   // A click inside the panel grants no activeTab: it works on tabs already granted or on allowed sites.
   async function analyze() {
@@ -51,7 +69,16 @@ export function JobView({ tabId, capture }: Props) {
 
   return (
     <>
-      {capture?.status === 'capturing' || busy ? (
+      {given ? (
+        <>
+          <PostingSection key={`given#${given.url}`} posting={given} />
+          <div className="jf-row">
+            <button className="jf-button secondary" onClick={() => setGiven(null)} data-testid="clear-given">
+              {i18n.t('capture.backToTab')}
+            </button>
+          </div>
+        </>
+      ) : capture?.status === 'capturing' || busy ? (
         <Card testId="capturing">
           <Skeleton label={i18n.t('panel.capturing')} />
         </Card>
@@ -62,7 +89,7 @@ export function JobView({ tabId, capture }: Props) {
           <p className="jf-muted">{i18n.t('panel.noJobHint')}</p>
         </Card>
       ) : null}
-      {error ? (
+      {error && !given ? (
         <Card testId="capture-error">
           <p className="jf-error" role="alert" data-code={error.code}>
             {errorMessage(error.code)}
@@ -83,6 +110,22 @@ export function JobView({ tabId, capture }: Props) {
             {capture?.status === 'error' ? i18n.t('panel.retry') : i18n.t('panel.analyze')}
           </button>
         </div>
+      ) : null}
+      {!given ? (
+        <PostingInput
+          busy={givenBusy}
+          error={givenError ? { code: givenError, message: errorMessage(givenError) } : undefined}
+          labels={{
+            title: i18n.t('capture.inputTitle'),
+            pasteLabel: i18n.t('capture.pasteLabel'),
+            pastePlaceholder: i18n.t('capture.pastePlaceholder'),
+            readText: i18n.t('capture.readText'),
+            dropHint: i18n.t('capture.dropHint'),
+            chooseFile: i18n.t('capture.chooseFile'),
+          }}
+          onText={(text) => void readGiven(() => readPastedText(text))}
+          onFile={(file) => void readGiven(() => readDroppedFile(file))}
+        />
       ) : null}
     </>
   );
