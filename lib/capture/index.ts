@@ -134,6 +134,10 @@ export function readPage(doc: Document = document): CaptureResult {
   // Several postings and no adapter to say which one is open: a list.
   if (jsonLd.count > 1) return fail('not_a_job_posting');
 
+  // The browser's PDF viewer: the posting is in the file, which the panel reads when dropped.
+  if (doc.contentType === 'application/pdf' || (doc.body?.children.length === 1 && doc.body.querySelector(':scope > embed[type="application/pdf"]'))) {
+    return fail('pdf_document');
+  }
   const text = doc.body ? nodeToText(doc.body) : '';
   const blocker = pageBlocker(doc, text);
   if (blocker) return fail(blocker);

@@ -67,7 +67,7 @@ export interface JobPosting {
   source: CaptureSource;
 }
 
-export const CAPTURE_ERROR_CODES = ['not_a_job_posting', 'captcha', 'login_required', 'empty_page'] as const;
+export const CAPTURE_ERROR_CODES = ['not_a_job_posting', 'captcha', 'login_required', 'empty_page', 'pdf_document'] as const;
 export type CaptureErrorCode = (typeof CAPTURE_ERROR_CODES)[number];
 
 /** What `readPage` returns, and what the capture script hands back to the worker. */

@@ -57,6 +57,7 @@ export const errorCodes = [
   'posting_file_too_large',
   'posting_file_unreadable',
   'posting_file_no_text',
+  'pdf_document',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
