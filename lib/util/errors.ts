@@ -52,6 +52,11 @@ export const errorCodes = [
   'run_not_found',
   'no_model',
   'run_interrupted',
+  // Offline match (lib/match): keyword chips and the facts that back them.
+  'fact_required',
+  'fact_too_long',
+  'keyword_invalid',
+  'cv_unreadable',
   // Postings from a file or pasted text (lib/capture/file.ts).
   'posting_file_type',
   'posting_file_too_large',

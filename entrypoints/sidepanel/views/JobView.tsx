@@ -15,6 +15,8 @@ import { sendToBackground } from '@/lib/messaging/client';
 import { isJobStatus, JOB_STATUSES, useSavePosting } from '@/lib/panel/use-saved-job';
 import { AppError, type ErrorCode } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
+import { AiCard } from './ai/AiCard';
+import { MatchSection } from './job/MatchSection';
 
 interface Props {
   tabId: number | null | undefined;
@@ -66,6 +68,8 @@ export function JobView({ tabId, capture }: Props) {
 
   const error = localError ?? (capture?.status === 'error' ? capture.error : null);
   const origin = error?.code === 'needs_permission' ? error.detail : undefined;
+  // The posting the match and AI cards speak about: the pasted or dropped one, else the tab's.
+  const shown = given ?? (capture?.status === 'ready' ? capture.posting : null);
 
   return (
     <>
@@ -88,6 +92,12 @@ export function JobView({ tabId, capture }: Props) {
         <Card title={i18n.t('panel.noJob')} testId="no-job">
           <p className="jf-muted">{i18n.t('panel.noJobHint')}</p>
         </Card>
+      ) : null}
+      {shown && !busy ? (
+        <>
+          <MatchSection posting={shown} />
+          <AiCard posting={shown} />
+        </>
       ) : null}
       {error && !given ? (
         <Card testId="capture-error">
