@@ -57,6 +57,9 @@ export const errorCodes = [
   'fact_too_long',
   'keyword_invalid',
   'cv_unreadable',
+  // Connect OpenRouter (OAuth PKCE).
+  'oauth_cancelled',
+  'oauth_failed',
   // Postings from a file or pasted text (lib/capture/file.ts).
   'posting_file_type',
   'posting_file_too_large',
