@@ -5,6 +5,7 @@
  */
 import { measureBundle } from './bundle';
 import { measureLlm } from './llm';
+import { measureCapture } from './capture';
 import { measureSkills } from './skills';
 
 export interface BenchContext {
@@ -28,4 +29,5 @@ export const suites: BenchSuite[] = [
   { name: 'bundle', run: ({ outDir }) => measureBundle(outDir) },
   { name: 'skills', run: async () => ({ results: await measureSkills() }) },
   { name: 'llm', run: async () => ({ results: await measureLlm() }) },
+  { name: 'capture', run: ({ outDir }) => measureCapture(outDir) },
 ];
