@@ -248,7 +248,8 @@ const SKILL_REASON: Partial<Record<SkillKind, FlagReason>> = {
 
 function isNameLike(t: Token, sentenceStart: boolean, next: Token | undefined, known: (t: Token) => boolean): boolean {
   if (!t.word || t.raw.length < 2 || NOT_NAMES.has(t.key)) return false;
-  if (/^\d+$/.test(t.raw)) return false;
+  // Numbers with a unit ("30k", "2M", "10x") are the number check's.
+  if (/^\d+(?:[.,]\d+)*(?:k|m|mm|bn|b|x)?$/i.test(t.raw)) return false;
   if (/\d/.test(t.raw) && /\p{L}/u.test(t.raw)) return true; // S3, EC2, ISO27001
   if (/^\p{Lu}{2,}$/u.test(t.raw) || /\p{Ll}\p{Lu}/u.test(t.raw)) return true; // acronyms, CamelCase
   if (!/^\p{Lu}/u.test(t.raw)) return false;
