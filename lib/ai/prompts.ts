@@ -39,6 +39,8 @@ const DROPPED_SECTIONS = new Set<SectionKind | undefined>(['benefits', 'about', 
 const BOILERPLATE =
   /\b(?:equal (?:employment )?opportunit|e\.?o\.?e\b|affirmative action|regardless of (?:race|age|gender)|sexual orientation|gender identity|veteran status|disabilit(?:y|ies) status|reasonable accommodation|privacy (?:policy|notice)|cookies?\b|apply now|click (?:here|apply)|share this job|recaptcha|all rights reserved|background check)/i;
 
+const squash = (s: string) => stripInvisible(s).replace(/\s+/g, ' ').trim().toLowerCase();
+
 function cleanPostingLine(line: string): string {
   return stripInvisible(line).replace(/\s+/g, ' ').trim();
 }
@@ -70,13 +72,18 @@ export function compactPosting(posting: JobPosting, budget: number = POSTING_BUD
     ['Responsibilities', posting.sections?.responsibilities],
     ['Nice to have', posting.sections?.niceToHave],
   ];
+  // List items the description already holds are sent once, where the description has them.
+  const described = squash(posting.description ?? '');
   for (const [heading, items] of lists) {
-    if (!items?.length) continue;
+    const missing = (items ?? []).filter((item) => !described.includes(squash(item)));
+    if (!missing.length) continue;
     body.push(`${heading}:`);
-    for (const item of items) push(`• ${item}`);
+    for (const item of missing) push(`• ${item}`);
   }
   let section: SectionKind | undefined;
-  for (const raw of (posting.description ?? '').split('\n')) {
+  // Long lines (descriptions without line breaks) are filtered sentence by sentence.
+  const descriptionLines = (posting.description ?? '').split('\n').flatMap((l) => (l.length > 300 ? l.split(/(?<=[.!?])\s+(?=\p{Lu})/u) : [l]));
+  for (const raw of descriptionLines) {
     const line = cleanPostingLine(raw);
     if (!line) continue;
     const heading = detectHeading(line, 'posting');

@@ -27,4 +27,8 @@ export const budgets: Record<string, Budget> = {
     min: 0.1,
     why: 'the taxonomy and context rules beat the naive ESCO + O*NET label lookup measured in the same run',
   },
+  'llm.prompt_ratio_vs_naive': {
+    max: 0.6,
+    why: 'the tailoring prompt sends the posting’s relevant sections and the CV lines, not the whole page and CV text (tokens estimated as chars / 4 for both)',
+  },
 };

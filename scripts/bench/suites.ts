@@ -3,6 +3,7 @@
  * material is missing (no ../shared corpus in a newcomer's clone) returns what it can and says why.
  * Add a feature's suite as its own file and one line here.
  */
+import { measureAi } from './ai';
 import { measureBundle } from './bundle';
 import { measureSkills } from './skills';
 
@@ -26,4 +27,5 @@ export interface SuiteResult {
 export const suites: BenchSuite[] = [
   { name: 'bundle', run: ({ outDir }) => measureBundle(outDir) },
   { name: 'skills', run: async () => ({ results: await measureSkills() }) },
+  { name: 'ai', run: async () => ({ results: await measureAi() }) },
 ];
