@@ -5,6 +5,7 @@
  */
 import { measureAi } from './ai';
 import { measureBundle } from './bundle';
+import { measureLlm } from './llm';
 import { measureSkills } from './skills';
 
 export interface BenchContext {
@@ -27,5 +28,6 @@ export interface SuiteResult {
 export const suites: BenchSuite[] = [
   { name: 'bundle', run: ({ outDir }) => measureBundle(outDir) },
   { name: 'skills', run: async () => ({ results: await measureSkills() }) },
+  { name: 'llm', run: async () => ({ results: await measureLlm() }) },
   { name: 'ai', run: async () => ({ results: await measureAi() }) },
 ];
