@@ -164,4 +164,24 @@ describe('the fabrication suite', () => {
     const reasons = createPostChecker({ lines }, extractor).check([{ text, sources: [lineId(cv, 'Led a team')] }])[0]!.flags.map((f) => f.reason);
     expect(reasons).toEqual(expect.arrayContaining(['new_number', 'new_employer']));
   });
+
+  it('catches titles and achievements written in Spanish, French and German', () => {
+    const es = [
+      { id: 'l1', text: 'Ingeniera de datos, Acme, Madrid' },
+      { id: 'l2', text: 'Diseñé pipelines en Kafka para 3 equipos.' },
+    ];
+    const checker = createPostChecker({ lines: es }, extractor);
+    const [title, award, honest, fr, de] = checker.check([
+      { text: 'Jefa de ingeniería de datos, Acme, Madrid', sources: ['l1'] },
+      { text: 'Diseñé pipelines en Kafka para 3 equipos y gané un premio de innovación.', sources: ['l2'] },
+      { text: 'Pipelines en Kafka diseñados para 3 equipos.', sources: ['l2'] },
+      { text: 'Directrice des données, Acme, Madrid', sources: ['l1'] },
+      { text: 'Diseñé pipelines en Kafka, ausgezeichnet mit dem Innovationspreis.', sources: ['l2'] },
+    ]);
+    expect(title!.flags).toContainEqual({ reason: 'new_title', detail: 'Jefa' });
+    expect(award!.flags).toContainEqual({ reason: 'new_claim', detail: 'premio' });
+    expect(honest!.flags).toEqual([]);
+    expect(fr!.flags).toContainEqual({ reason: 'new_title', detail: 'Directrice' });
+    expect(de!.flags.map((f) => f.reason)).toContain('new_claim');
+  });
 });

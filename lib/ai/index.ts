@@ -1,5 +1,6 @@
 /** The AI features' library: prompts, schemas, the fabrication post-check and the tailoring review. */
 export { checkEvaluation, compareAnalysis, compareAnalysisWith, type AnalysisComparison, type CheckedEvaluation } from './compare';
+export { answerGuided, guidedProgress, isGuidedDone, newFacts, skipGuided, startGuided, type GuidedSession } from './guided';
 export {
   checkCoverLetter,
   checkTailoredCv,

@@ -78,6 +78,9 @@ const TITLE_WORDS = new Set([
   'senior', 'sr', 'junior', 'jr', 'principal', 'staff', 'head', 'chief', 'director', 'vp', 'president', 'manager',
   'architect', 'cto', 'ceo', 'cfo', 'coo', 'cio', 'founder', 'cofounder', 'co-founder', 'partner', 'intern', 'associate',
   'executive', 'officer', 'supervisor', 'fellow', 'distinguished',
+  // Spanish, French, German.
+  'jefe', 'jefa', 'gerente', 'directora', 'responsable', 'directeur', 'directrice', 'chef', 'leiter', 'leiterin',
+  'geschaftsfuhrer', 'geschaftsfuhrerin', 'abteilungsleiter', 'teamleiter',
 ]);
 /** "lead" is a title only before a role noun or after "as a", not as a verb ("lead the migration"). */
 const ROLE_NOUNS = new Set([
@@ -88,6 +91,10 @@ const CLAIM_STEMS = [
   'award', 'prize', 'winner', 'won', 'honor', 'honour', 'patent', 'publish', 'publication', 'paper', 'journal',
   'keynote', 'speaker', 'volunteer', 'certified', 'certification', 'certificate', 'founded', 'maintainer',
   'contributor', 'scholarship', 'fellowship', 'ranked', 'recogni', 'nominated', 'accredited', 'licensed',
+  // Spanish, French, German.
+  'premio', 'premiado', 'galardon', 'patente', 'publicado', 'publicacion', 'voluntari', 'certificado', 'prix',
+  'laureat', 'brevet', 'publie', 'benevol', 'certifie', 'preis', 'auszeichnung', 'ausgezeichnet', 'veroffentlich',
+  'ehrenamt', 'zertifi',
 ];
 const PRESENT = /\b(?:present|current|currently|now|today|ongoing|actualidad|presente|aujourd'hui|heute)\b/i;
 const MONTHS: Record<string, number> = {
