@@ -163,3 +163,22 @@ test('Cancel aborts the request for real; the spending cap blocks a call before 
   await expect(card.getByTestId('ai-run-error')).toContainText("today's cap");
   expect(chatBodies().length).toBe(before);
 });
+
+test('Connect OpenRouter: the sign-in window (OAuth PKCE) creates a key that is saved and works, shown only as a hint', async ({ ext }) => {
+  const options = await ext.openOptions();
+  const page = options.page;
+  await page.getByTestId('endpoint-input').fill(mock.baseURL);
+  await page.getByTestId('endpoint-save').click();
+  await expect(options.keyHint).toContainText('No key saved');
+  await page.getByTestId('key-connect').click();
+  await expect(options.keyHint).toContainText('sk-or-');
+  const exchange = mock.requests().find((r) => r.method === 'POST' && r.path.endsWith('/auth/keys'));
+  const sent = JSON.parse(exchange!.rawBody) as { code: string; code_verifier: string; code_challenge_method: string };
+  expect(sent.code_challenge_method).toBe('S256');
+  const authorize = mock.requests().find((r) => r.path === '/auth');
+  expect(authorize?.query.callback_url).toBe(`https://${ext.id}.chromiumapp.org/`);
+  expect(authorize?.query.code_challenge).not.toBe(sent.code_verifier);
+  await page.getByRole('button', { name: 'Check key' }).click();
+  await expect(options.keyStatus).toContainText('The key works.');
+  await expect(page.getByTestId('key-connect')).toHaveCount(0);
+});

@@ -10,6 +10,7 @@ import { sendToBackground } from '@/lib/messaging/client';
 import { AppError, type ErrorCode } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
 import { AiCard } from './ai/AiCard';
+import { MatchSection } from './job/MatchSection';
 
 interface Props {
   tabId: number | null | undefined;
@@ -62,12 +63,17 @@ export function JobView({ tabId, capture }: Props) {
               chips: chipsOf(capture.posting),
             }}
           />
-          <AiCard posting={capture.posting} />
         </>
       ) : !error ? (
         <Card title={i18n.t('panel.noJob')} testId="no-job">
           <p className="jf-muted">{i18n.t('panel.noJobHint')}</p>
         </Card>
+      ) : null}
+      {capture?.status === 'ready' && !busy ? (
+        <>
+          <MatchSection posting={capture.posting} />
+          <AiCard posting={capture.posting} />
+        </>
       ) : null}
       {error ? (
         <Card testId="capture-error">
