@@ -79,3 +79,11 @@ export function createScenarioQueue(initialDefault?: Scenario) {
 }
 
 export type ScenarioQueue = ReturnType<typeof createScenarioQueue>;
+
+/**
+ * A scripted structured answer (AI features): the value as JSON content, streamed word by word.
+ * `match.matchUserText` routes it to one feature's request, e.g. the prompt's last instruction.
+ */
+export function structuredAnswer(value: unknown, extra: Scenario = {}): Scenario {
+  return { content: JSON.stringify(value), pieces: 'word', ...extra };
+}

@@ -3,6 +3,7 @@
  * material is missing (no ../shared corpus in a newcomer's clone) returns what it can and says why.
  * Add a feature's suite as its own file and one line here.
  */
+import { measureAi } from './ai';
 import { measureBundle } from './bundle';
 import { measureLlm } from './llm';
 import { measureCapture } from './capture';
@@ -30,4 +31,5 @@ export const suites: BenchSuite[] = [
   { name: 'skills', run: async () => ({ results: await measureSkills() }) },
   { name: 'llm', run: async () => ({ results: await measureLlm() }) },
   { name: 'capture', run: ({ outDir }) => measureCapture(outDir) },
+  { name: 'ai', run: async () => ({ results: await measureAi() }) },
 ];
