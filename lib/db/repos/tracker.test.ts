@@ -102,8 +102,11 @@ describe('tracker repo: tags, notes, tasks', () => {
   it('tasks have due dates; open tasks across jobs come soonest first, undated last, done ones never', async () => {
     const job = await addJob('a');
     const late = await repo.addTask({ jobId: job.id, title: 'Follow up', dueAt: clock + 7 * 86_400_000 });
+    tick();
     const soon = await repo.addTask({ title: 'Update portfolio', dueAt: clock + 3_600_000 });
+    tick();
     const undated = await repo.addTask({ jobId: job.id, title: 'Ask for salary range' });
+    tick();
     const done = await repo.addTask({ jobId: job.id, title: 'Send CV', dueAt: clock });
     await repo.setTaskDone(done.id, true);
     expect((await repo.listOpenTasks()).map((t) => t.id)).toEqual([soon.id, late.id, undated.id]);
