@@ -18,6 +18,9 @@ export default defineConfig({
         'storage',
         'unlimitedStorage',
         'contextMenus',
+        // Task reminders: alarms re-created from the tasks table, a notification when a task is due.
+        'alarms',
+        'notifications',
         ...(firefox ? [] : ['sidePanel']),
       ],
       host_permissions: ['https://openrouter.ai/*'],

@@ -6,6 +6,7 @@ import { validateKey } from '@/lib/llm/validate-key';
 import { registerBackgroundHandlers } from '@/lib/messaging/register';
 import { registerNavigationFollower, registerPanelOpeners } from '@/lib/panel/opener';
 import { restrictStorageToTrustedContexts } from '@/lib/storage/access';
+import { setUpTracker } from '@/lib/tracker/setup';
 
 // Wiring only. Listeners are registered synchronously so events that wake the worker reach them.
 export default defineBackground(() => {
@@ -16,5 +17,6 @@ export default defineBackground(() => {
   });
   registerPanelOpeners();
   registerNavigationFollower();
+  setUpTracker();
   void restrictStorageToTrustedContexts();
 });

@@ -106,6 +106,8 @@ export interface TaskRow {
   dueAt?: number;
   done: 0 | 1;
   createdAt: number;
+  /** When the due reminder was shown (not shown twice across worker restarts). */
+  remindedAt?: number;
 }
 
 export interface NoteRow {

@@ -1,4 +1,4 @@
-import { isUnusualMove, withStatus } from '../../tracker/statuses';
+import { isUnusualMove, neverAutoArchived, withStatus } from '../../tracker/statuses';
 import { tableNames, type JobfitDb, type JobRow, type JobStatus, type NoteRow, type TaskRow } from '../schema';
 
 /** What happens to a deleted job's tailored CVs and cover letters. */
@@ -22,6 +22,16 @@ export interface LinkedCounts {
 }
 
 const MAX_TEXT = 20_000;
+const DAY = 86_400_000;
+export const AUTO_ARCHIVE_DAYS_KEY = 'tracker.autoArchiveDays';
+export const AUTO_ARCHIVE_UNDO_KEY = 'tracker.autoArchiveUndo';
+export const DEFAULT_AUTO_ARCHIVE_DAYS = 60;
+
+/** The last auto-archive run: what it archived and from which status, so it can be undone. */
+export interface AutoArchiveUndo {
+  at: number;
+  items: { id: string; from: JobStatus }[];
+}
 
 function cleanText(text: string, what: string): string {
   const trimmed = text.trim();
@@ -47,6 +57,12 @@ export function createTrackerRepo(db: JobfitDb, now: () => number = Date.now) {
   }
 
   return {
+    listJobs: () => db.jobs.toArray(),
+    listAllNotes: () => db.notes.toArray(),
+    listAllTasks: () => db.tasks.toArray(),
+    getTask: (id: string) => db.tasks.get(id),
+    getJob: (id: string) => db.jobs.get(id),
+
     /** Moves jobs to a status; any move is allowed. */
     async move(ids: readonly string[], to: JobStatus): Promise<MoveResult> {
       return db.transaction('rw', db.jobs, async () => {
@@ -163,6 +179,63 @@ export function createTrackerRepo(db: JobfitDb, now: () => number = Date.now) {
         if (!task) return;
         await db.tasks.delete(id);
         await touch(task.jobId, now());
+      });
+    },
+
+    /** Records that a due task's reminder was shown, so a restart does not show it again. */
+    async markReminded(id: string): Promise<void> {
+      await db.tasks.update(id, { remindedAt: now() });
+    },
+
+    async autoArchiveDays(): Promise<number> {
+      const value = (await db.settings.get(AUTO_ARCHIVE_DAYS_KEY))?.value;
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_AUTO_ARCHIVE_DAYS;
+    },
+
+    /** 0 turns auto-archive off. */
+    async setAutoArchiveDays(days: number): Promise<void> {
+      await db.settings.put({ key: AUTO_ARCHIVE_DAYS_KEY, value: Math.max(0, Math.round(days)) });
+    },
+
+    /**
+     * Archives jobs with no activity (updatedAt) for `days`, never from Interview or Offer, and keeps the
+     * list for undo (replacing the previous run's list only when this run archived something).
+     */
+    async autoArchive(days: number): Promise<string[]> {
+      if (days <= 0) return [];
+      return db.transaction('rw', db.jobs, db.settings, async () => {
+        const at = now();
+        const stale = await db.jobs
+          .where('updatedAt')
+          .below(at - days * DAY)
+          .filter((job) => !neverAutoArchived.includes(job.status))
+          .toArray();
+        if (stale.length === 0) return [];
+        await db.jobs.bulkPut(stale.map((job) => withStatus(job, 'archived', at)));
+        const undo: AutoArchiveUndo = { at, items: stale.map((job) => ({ id: job.id, from: job.status })) };
+        await db.settings.put({ key: AUTO_ARCHIVE_UNDO_KEY, value: undo });
+        return stale.map((job) => job.id);
+      });
+    },
+
+    async lastAutoArchive(): Promise<AutoArchiveUndo | undefined> {
+      return (await db.settings.get(AUTO_ARCHIVE_UNDO_KEY))?.value as AutoArchiveUndo | undefined;
+    },
+
+    /** Puts auto-archived jobs back where they were, unless the user moved them since. */
+    async undoAutoArchive(): Promise<string[]> {
+      return db.transaction('rw', db.jobs, db.settings, async () => {
+        const undo = (await db.settings.get(AUTO_ARCHIVE_UNDO_KEY))?.value as AutoArchiveUndo | undefined;
+        if (!undo) return [];
+        const at = now();
+        const jobs = await db.jobs.bulkGet(undo.items.map((item) => item.id));
+        const restored = undo.items.flatMap((item, i) => {
+          const job = jobs[i];
+          return job && job.status === 'archived' ? [withStatus(job, item.from, at)] : [];
+        });
+        await db.jobs.bulkPut(restored);
+        await db.settings.delete(AUTO_ARCHIVE_UNDO_KEY);
+        return restored.map((job) => job.id);
       });
     },
 
