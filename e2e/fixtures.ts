@@ -72,6 +72,18 @@ export class ExtensionHarness {
     this.origin = `chrome-extension://${id}`;
   }
 
+  /** Whether the install opened the welcome page (closed by the fixture so tests start from a clean tab list). */
+  welcomePageOpened = false;
+
+  /** The install opens onboarding.html in a tab of its own: wait for it and close it. */
+  async closeWelcomePage(): Promise<void> {
+    const isWelcome = (p: Page) => p.url() === `${this.origin}/onboarding.html`;
+    let welcome: Page | undefined;
+    await expect.poll(() => (welcome = this.context.pages().find(isWelcome)) !== undefined, { timeout: 10_000 }).toBe(true);
+    this.welcomePageOpened = true;
+    await welcome!.close();
+  }
+
   /** The extension's service worker. Do not call while it is stopped: wake it with a message first. */
   async worker(): Promise<Worker> {
     const running = this.context.serviceWorkers().find((w) => w.url().startsWith(this.origin));
@@ -213,6 +225,8 @@ export class ExtensionHarness {
 }
 
 interface TestFixtures {
+  /** The browser's UI language (`--lang`, needs Debian's chromium-l10n); `test.use({ uiLanguage: 'es' })`. */
+  uiLanguage: string | undefined;
   extensionId: string;
   consoleErrors: ConsoleErrors;
   ext: ExtensionHarness;
@@ -223,6 +237,8 @@ interface WorkerFixtures {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  uiLanguage: [undefined, { option: true }],
+
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -234,14 +250,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   // A fresh profile per test: storage, IndexedDB, grants and the worker start clean.
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+  context: async ({ uiLanguage }, use) => {
     const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobfit-profile-'));
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: false, // the new headless mode is asked for below; Playwright's own headless shell has no extensions
       ignoreDefaultArgs: ['--disable-extensions'],
-      args: ['--headless=new', ...CHROMIUM_FLAGS, ...extensionFlags(EXTENSION_DIR)],
+      args: ['--headless=new', ...CHROMIUM_FLAGS, ...extensionFlags(EXTENSION_DIR), ...(uiLanguage ? [`--lang=${uiLanguage}`] : [])],
+      ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage }, locale: uiLanguage } : {}),
     });
     await use(context);
     await context.close();
@@ -268,6 +284,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await expect
       .poll(() => harness.evaluateInWorker(() => typeof chrome === 'object' && typeof chrome.tabs?.query === 'function'))
       .toBe(true);
+    await harness.closeWelcomePage();
     await use(harness);
   },
 });

@@ -4,6 +4,7 @@ import { captureTab } from '@/lib/capture/inject';
 import { setUpLlm } from '@/lib/llm/setup';
 import { validateKey } from '@/lib/llm/validate-key';
 import { registerBackgroundHandlers } from '@/lib/messaging/register';
+import { registerOnboarding } from '@/lib/panel/onboarding';
 import { registerNavigationFollower, registerPanelOpeners } from '@/lib/panel/opener';
 import { restrictStorageToTrustedContexts } from '@/lib/storage/access';
 import { setUpTracker } from '@/lib/tracker/setup';
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   });
   registerPanelOpeners();
   registerNavigationFollower();
+  registerOnboarding();
   setUpTracker();
   void restrictStorageToTrustedContexts();
 });
