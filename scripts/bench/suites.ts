@@ -5,6 +5,7 @@
  */
 import { measureBundle } from './bundle';
 import { measureSkills } from './skills';
+import { measureTracker } from './tracker';
 
 export interface BenchContext {
   /** The built Chrome extension (.output/chrome-mv3). */
@@ -26,4 +27,5 @@ export interface SuiteResult {
 export const suites: BenchSuite[] = [
   { name: 'bundle', run: ({ outDir }) => measureBundle(outDir) },
   { name: 'skills', run: async () => ({ results: await measureSkills() }) },
+  { name: 'tracker', run: async ({ outDir, root }) => ({ results: await measureTracker(outDir, root) }) },
 ];

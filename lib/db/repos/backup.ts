@@ -41,7 +41,12 @@ async function plan(db: JobfitDb, backup: ParsedBackup) {
   for (const name of tableNames) {
     const incoming = backup.rows[name];
     const key = primaryKeyOf(name);
-    const stored = await db.table(name).bulkGet(incoming.map((row) => row[key] as string));
+    // Read only the rows whose key is already stored: a restore into an empty table reads nothing.
+    const table = db.table(name);
+    const present = new Set((await table.toCollection().primaryKeys()) as string[]);
+    const overlapping = incoming.filter((row) => present.has(row[key] as string));
+    const storedByKey = new Map((await table.bulkGet(overlapping.map((row) => row[key] as string))).map((row, i) => [overlapping[i]![key], row]));
+    const stored = incoming.map((row) => storedByKey.get(row[key]));
     const preview: TablePreview = { inFile: incoming.length, added: 0, replaced: 0, kept: 0, unchanged: 0 };
     writes[name] = [];
     incoming.forEach((row, i) => {
