@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type SessionCapture } from './fixtures';
 import { TrackerPage } from './po/tracker-page';
@@ -50,7 +51,12 @@ async function saveJobs(page: Page, postings: NonNullable<SessionCapture['postin
   );
 }
 
-test('save three postings, move one on the board, add a note and a task, export, delete all, import: all back', async ({ ext }) => {
+async function seriousAxeFindings(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('save three postings, move one on the board, add a note and a task, export, delete all, import: all back', async ({ ext }, testInfo) => {
   const postings: NonNullable<SessionCapture['posting']>[] = [];
   for (const fixture of ['job-posting.html', 'job-heading.html', 'job-posting.html?ref=third']) {
     const tab = await ext.openTab(fixture);
@@ -72,10 +78,12 @@ test('save three postings, move one on the board, add a note and a task, export,
   await expect(tracker.rows).toHaveCount(3);
   await expect(tracker.row('Senior Frontend Engineer')).toContainText('Acme Robotics');
   await expect(tracker.row('Data Analyst, Logistics')).toContainText('Northwind Traders');
+  expect(await seriousAxeFindings(panel.page), 'table').toEqual([]);
 
   // Board: drag the first job from Saved to Applied; the follow-up reminder is offered.
   await tracker.showTab('board');
   await expect(tracker.column('saved').getByTestId('board-card')).toHaveCount(3);
+  expect(await seriousAxeFindings(panel.page), 'board').toEqual([]);
   await tracker.dragCard('Senior Frontend Engineer', 'applied');
   await expect(tracker.column('applied').getByTestId('board-card')).toHaveText(/Senior Frontend Engineer/);
   await expect(tracker.column('saved').getByTestId('board-card')).toHaveCount(2);
@@ -97,7 +105,14 @@ test('save three postings, move one on the board, add a note and a task, export,
   await drawer.getByRole('button', { name: 'Add task' }).click();
   await expect(drawer.getByTestId('task')).toHaveCount(2); // the follow-up and this one
   await expect(drawer.getByTestId('task').filter({ hasText: 'Send portfolio' })).toContainText('2030');
+  expect(await seriousAxeFindings(panel.page), 'drawer').toEqual([]);
+  await panel.page.screenshot({ path: testInfo.outputPath('drawer.png') });
   await drawer.getByRole('button', { name: 'Close' }).click();
+  await tracker.showTab('stats');
+  await expect(panel.page.getByTestId('tracker-stats')).toContainText('Funnel');
+  expect(await seriousAxeFindings(panel.page), 'stats').toEqual([]);
+  await panel.page.screenshot({ path: testInfo.outputPath('stats.png') });
+  await tracker.showTab('table');
   await expect(tracker.row('Senior Frontend Engineer')).toContainText('Applied');
 
   // A reminder alarm exists for each task, in the worker.
@@ -131,6 +146,8 @@ test('save three postings, move one on the board, add a note and a task, export,
   await expect(back.getByTestId('note')).toContainText('Recruiter: Sam, call on Friday');
   await expect(back.getByTestId('task').filter({ hasText: 'Send portfolio' })).toBeVisible();
   await expect(back.getByTestId('drawer-history')).toContainText('Saved → Applied');
+  await back.getByRole('button', { name: 'Close' }).click();
+  await panel.page.screenshot({ path: testInfo.outputPath('table.png'), fullPage: true });
 });
 
 test('a damaged backup is refused with a clear message and nothing changes', async ({ ext }, testInfo) => {
@@ -145,7 +162,7 @@ test('a damaged backup is refused with a clear message and nothing changes', asy
   const truncated = testInfo.outputPath('truncated.json');
   fs.writeFileSync(truncated, '{"formatName":"dexie","formatVersion":1,"data":{"databaseName":"jobfit","databaseVersion":2,"data":[{"tableName":"jobs","rows":[{"id":');
   await panel.page.getByTestId('import-file').setInputFiles(truncated);
-  await expect(panel.page.getByText('This file is not complete JSON (it may be cut off). Nothing was imported.')).toBeVisible();
+  await expect(panel.page.getByTestId('toast')).toContainText('This file is not complete JSON (it may be cut off). Nothing was imported.');
   await expect(panel.page.getByTestId('import-preview')).toHaveCount(0);
   await expect(tracker.rows).toHaveCount(1);
 });

@@ -72,7 +72,7 @@ const Card = memo(function Card({ job, onMove, onOpen }: { job: JobRow } & Pick<
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: job.id });
   const style = transform ? { transform: `translate(${transform.x}px, ${transform.y}px)` } : undefined;
 
-  function onKeyDown(event: KeyboardEvent<HTMLLIElement>) {
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.altKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
       event.preventDefault();
       const next = statuses[statuses.indexOf(job.status) + (event.key === 'ArrowRight' ? 1 : -1)];
@@ -86,21 +86,24 @@ const Card = memo(function Card({ job, onMove, onOpen }: { job: JobRow } & Pick<
     listeners?.onKeyDown?.(event);
   }
 
+  // The list item stays a list item; the draggable inside it is the button dnd-kit makes it.
   return (
-    <li
-      ref={setNodeRef}
-      style={style}
-      className={`jf-tracker-card${isDragging ? ' dragging' : ''}`}
-      data-testid="board-card"
-      data-job-id={job.id}
-      {...attributes}
-      {...listeners}
-      onKeyDown={onKeyDown}
-      onDoubleClick={() => onOpen(job.id)}
-    >
-      <strong>{job.title}</strong>
-      <span className="jf-muted">{job.company}</span>
-      {job.score !== undefined ? <span className="jf-chip">{job.score}</span> : null}
+    <li>
+      <div
+        ref={setNodeRef}
+        style={style}
+        className={`jf-tracker-card${isDragging ? ' dragging' : ''}`}
+        data-testid="board-card"
+        data-job-id={job.id}
+        {...attributes}
+        {...listeners}
+        onKeyDown={onKeyDown}
+        onDoubleClick={() => onOpen(job.id)}
+      >
+        <strong>{job.title}</strong>
+        <span className="jf-muted">{job.company}</span>
+        {job.score !== undefined ? <span className="jf-chip">{job.score}</span> : null}
+      </div>
     </li>
   );
 });
