@@ -108,6 +108,9 @@ test('save three postings, move one on the board, add a note and a task, export,
   expect(await seriousAxeFindings(panel.page), 'drawer').toEqual([]);
   await panel.page.screenshot({ path: testInfo.outputPath('drawer.png') });
   await drawer.getByRole('button', { name: 'Close' }).click();
+  await tracker.showTab('tasks');
+  await expect(panel.page.getByTestId('open-task')).toHaveCount(2);
+  await expect(panel.page.getByTestId('tasks-list')).toContainText('Send portfolio');
   await tracker.showTab('stats');
   await expect(panel.page.getByTestId('tracker-stats')).toContainText('Funnel');
   expect(await seriousAxeFindings(panel.page), 'stats').toEqual([]);

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportPreview, TablePreview } from '@/lib/db/repos/backup';
 import type { JobRow } from '@/lib/db/schema';
@@ -188,5 +189,59 @@ describe('StatsPanel', () => {
   it('says when there is nothing to show yet', () => {
     view = render(<StatsPanel stats={trackerStats([], T0)} />);
     expect(view.host.textContent).toBe('Stats appear once you track a few jobs.');
+  });
+});
+
+describe('TasksList', () => {
+  it('lists open tasks with their job and due date, marks overdue ones, ticks and opens', async () => {
+    const { TasksList } = await import('./TasksList');
+    const onToggle = vi.fn();
+    const onOpenJob = vi.fn();
+    const a = job('a', { title: 'Platform Engineer', company: 'Acme' });
+    view = render(
+      <TasksList
+        tasks={[
+          { id: 't1', jobId: 'a', title: 'Call back', dueAt: T0 - DAY, done: 0, createdAt: T0 },
+          { id: 't2', title: 'Update portfolio', done: 0, createdAt: T0 },
+        ]}
+        jobs={new Map([['a', a]])}
+        now={T0}
+        onToggle={onToggle}
+        onOpenJob={onOpenJob}
+      />,
+    );
+    const items = view.host.querySelectorAll('[data-testid="open-task"]');
+    expect(items[0]!.textContent).toContain('(overdue)');
+    expect(items[0]!.getAttribute('data-overdue')).toBe('true');
+    expect(items[1]!.textContent).toBe('Update portfolio');
+    click(items[0]!.querySelector('button'));
+    expect(onOpenJob).toHaveBeenCalledWith('a');
+    click(items[1]!.querySelector('input'));
+    expect(onToggle).toHaveBeenCalledWith('t2', true);
+  });
+});
+
+describe('AutoArchiveSetting', () => {
+  it('saves a whole number of days and refuses anything else', async () => {
+    const { AutoArchiveSetting } = await import('./AutoArchiveSetting');
+    const onSave = vi.fn();
+    view = render(<AutoArchiveSetting days={60} onSave={onSave} />);
+    const input = view.host.querySelector<HTMLInputElement>('[data-testid="auto-archive-days"]')!;
+    type(input, '1.5');
+    act(() => {
+      input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    });
+    expect(onSave).not.toHaveBeenCalled();
+    expect(input.value).toBe('60');
+    type(input, '-3');
+    act(() => {
+      input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    });
+    expect(input.value).toBe('60');
+    type(input, '30');
+    act(() => {
+      input.form!.requestSubmit();
+    });
+    expect(onSave).toHaveBeenCalledWith(30);
   });
 });

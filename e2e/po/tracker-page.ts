@@ -26,7 +26,7 @@ export class TrackerPage {
     return this.page.getByTestId('board-card').filter({ hasText: title });
   }
 
-  async showTab(tab: 'table' | 'board' | 'stats'): Promise<void> {
+  async showTab(tab: 'table' | 'board' | 'tasks' | 'stats'): Promise<void> {
     await this.page.getByTestId(`tracker-tab-${tab}`).click();
   }
 

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { Skeleton } from '@/components/Skeleton';
+import { AutoArchiveSetting } from '@/components/tracker/AutoArchiveSetting';
 import { BackupPanel } from '@/components/tracker/BackupPanel';
 import { BatchBar } from '@/components/tracker/BatchBar';
 import { Board } from '@/components/tracker/Board';
@@ -13,6 +14,7 @@ import { JobDrawer } from '@/components/tracker/JobDrawer';
 import { JobTable } from '@/components/tracker/JobTable';
 import { statusLabel } from '@/components/tracker/labels';
 import { StatsPanel } from '@/components/tracker/StatsPanel';
+import { TasksList } from '@/components/tracker/TasksList';
 import { getDb } from '@/lib/db/open';
 import { applyImport, exportBackup, previewImport, toWriteError, type ImportPreview } from '@/lib/db/repos/backup';
 import { createTrackerRepo, type LinkedChoice, type LinkedCounts } from '@/lib/db/repos/tracker';
@@ -49,7 +51,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function TrackerView() {
   const data = useLiveQuery(async () => {
     const r = repo();
-    return { jobs: await r.listJobs(), notes: await r.listAllNotes(), tasks: await r.listAllTasks(), lastArchive: await r.lastAutoArchive(), readAt: Date.now() };
+    return { jobs: await r.listJobs(), notes: await r.listAllNotes(), tasks: await r.listAllTasks(), lastArchive: await r.lastAutoArchive(), openTasks: await r.listOpenTasks(), archiveDays: await r.autoArchiveDays(), readAt: Date.now() };
   }, []);
   const [filters, setFilters] = useState<TrackerFilters>(emptyFilters);
   const [sort, setSort] = useState<TrackerSort>({ key: 'updatedAt', desc: true });
@@ -67,6 +69,7 @@ export function TrackerView() {
   const tags = useMemo(() => [...new Set((jobs ?? []).flatMap((j) => j.tags))].sort(), [jobs]);
   const readAt = data?.readAt;
   const stats = useMemo(() => trackerStats(jobs ?? [], readAt ?? 0), [jobs, readAt]);
+  const jobsById = useMemo(() => new Map((jobs ?? []).map((j) => [j.id, j])), [jobs]);
 
   if (!data || !jobs) return <Skeleton label={i18n.t('tracker.title')} />;
 
@@ -230,6 +233,9 @@ export function TrackerView() {
             <Tabs.Trigger value="board" data-testid="tracker-tab-board">
               {i18n.t('tracker.tabBoard')}
             </Tabs.Trigger>
+            <Tabs.Trigger value="tasks" data-testid="tracker-tab-tasks">
+              {i18n.t('tracker.tabTasks')}
+            </Tabs.Trigger>
             <Tabs.Trigger value="stats" data-testid="tracker-tab-stats">
               {i18n.t('tracker.tabStats')}
             </Tabs.Trigger>
@@ -264,6 +270,15 @@ export function TrackerView() {
           <Tabs.Content value="board">
             <Board jobs={shown} onMove={(id, to) => void move([id], to)} onOpen={setOpenId} />
           </Tabs.Content>
+          <Tabs.Content value="tasks">
+            <TasksList
+              tasks={data.openTasks}
+              jobs={jobsById}
+              now={data.readAt}
+              onToggle={(id, done) => void act(async () => scheduleTask(await repo().setTaskDone(id, done)))}
+              onOpenJob={setOpenId}
+            />
+          </Tabs.Content>
           <Tabs.Content value="stats">
             <StatsPanel stats={stats} />
           </Tabs.Content>
@@ -281,6 +296,7 @@ export function TrackerView() {
           onCancelImport={() => setImporting(undefined)}
           onDeleteAll={() => void deleteAll()}
         />
+        <AutoArchiveSetting key={data.archiveDays} days={data.archiveDays} onSave={(days) => void act(() => repo().setAutoArchiveDays(days))} />
       </Card>
 
       <JobDrawer
