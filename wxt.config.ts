@@ -18,6 +18,7 @@ export default defineConfig({
         'storage',
         'unlimitedStorage',
         'contextMenus',
+        'identity',
         // Task reminders: alarms re-created from the tasks table, a notification when a task is due.
         'alarms',
         'notifications',

@@ -10,6 +10,7 @@ import { openDb } from '@/lib/db/open';
 import { requestPersistentStorage } from '@/lib/panel/persist';
 import { routeHash, routes, useRoute, type Route } from '@/lib/panel/route';
 import { useToasts } from '@/lib/panel/toasts';
+import { useOnline } from '@/lib/panel/use-online';
 import { useBoundTab, useCaptureState } from '@/lib/panel/use-panel-state';
 import { AppError } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
@@ -35,6 +36,7 @@ export function Shell({ frame }: { frame: Frame }) {
   const capture = useCaptureState(tabId);
   const [dbNewer, setDbNewer] = useState(false);
   const toasts = useToasts();
+  const online = useOnline();
 
   useEffect(() => {
     void requestPersistentStorage().catch(() => false);
@@ -91,6 +93,11 @@ export function Shell({ frame }: { frame: Frame }) {
         </Tabs.Trigger>
       </Tabs.List>
       <main className="jf-main" data-bound-tab={tabId ?? ''} data-route={route}>
+        {!online ? (
+          <p className="jf-banner" role="status" data-testid="offline">
+            {i18n.t('shell.offline')}
+          </p>
+        ) : null}
         {dbNewer ? (
           <Card testId="db-newer">
             <p className="jf-error" role="alert">

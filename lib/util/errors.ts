@@ -52,6 +52,14 @@ export const errorCodes = [
   'run_not_found',
   'no_model',
   'run_interrupted',
+  // Offline match (lib/match): keyword chips and the facts that back them.
+  'fact_required',
+  'fact_too_long',
+  'keyword_invalid',
+  'cv_unreadable',
+  // Connect OpenRouter (OAuth PKCE).
+  'oauth_cancelled',
+  'oauth_failed',
   // Backup import (lib/tracker/backup-file.ts): the file is refused before anything is written.
   'import_unreadable',
   'import_not_backup',
