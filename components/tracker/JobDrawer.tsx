@@ -6,8 +6,24 @@ import { isJobStatus } from '@/lib/tracker/statuses';
 import { formatDate, formatDateTime, statusLabel } from './labels';
 import { StatusOptions } from './StatusOptions';
 
+export interface JobLinks {
+  cvs: { id: string; name: string }[];
+  analyses: { id: string; kind: string; createdAt: number }[];
+}
+
+const analysisKeys = {
+  match: 'tracker.analysisKinds.match',
+  analysis: 'tracker.analysisKinds.analysis',
+  evaluation: 'tracker.analysisKinds.evaluation',
+  questions: 'tracker.analysisKinds.questions',
+  coverLetter: 'tracker.analysisKinds.coverLetter',
+} as const;
+const analysisLabel = (kind: string) => (kind in analysisKeys ? i18n.t(analysisKeys[kind as keyof typeof analysisKeys]) : kind);
+
 export interface JobDrawerProps {
   job: JobRow | undefined;
+  /** Tailored CVs and analyses made for the job. */
+  links?: JobLinks;
   notes: readonly NoteRow[];
   tasks: readonly TaskRow[];
   onClose(): void;
@@ -35,7 +51,7 @@ export function JobDrawer(props: JobDrawerProps) {
   );
 }
 
-function DrawerBody({ job, notes, tasks, onMove, onAddNote, onEditNote, onRemoveNote, onAddTask, onToggleTask, onRemoveTask }: JobDrawerProps & { job: JobRow }) {
+function DrawerBody({ job, links, notes, tasks, onMove, onAddNote, onEditNote, onRemoveNote, onAddTask, onToggleTask, onRemoveTask }: JobDrawerProps & { job: JobRow }) {
   const [note, setNote] = useState('');
   const [editing, setEditing] = useState<{ id: string; text: string }>();
   const [task, setTask] = useState('');
@@ -70,6 +86,22 @@ function DrawerBody({ job, notes, tasks, onMove, onAddNote, onEditNote, onRemove
         </a>
         {description ? <p className="jf-description">{description}</p> : null}
       </section>
+
+      {links && links.cvs.length + links.analyses.length > 0 ? (
+        <section data-testid="drawer-linked">
+          <h3>{i18n.t('tracker.linked')}</h3>
+          <ul className="jf-tracker-list">
+            {links.cvs.map((cv) => (
+              <li key={cv.id}>{i18n.t('tracker.tailoredCv', [cv.name])}</li>
+            ))}
+            {links.analyses.map((a) => (
+              <li key={a.id}>
+                {analysisLabel(a.kind)} <span className="jf-muted">· {formatDateTime(a.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section data-testid="drawer-notes">
         <h3>{i18n.t('tracker.notes')}</h3>

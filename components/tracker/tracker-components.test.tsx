@@ -90,6 +90,12 @@ describe('JobDrawer', () => {
     expect(drawer().querySelector('[data-testid="drawer-history"]')!.textContent).toContain('Saved → Applied');
   });
 
+  it('lists the tailored CVs and analyses made for the job', () => {
+    view = render(<JobDrawer {...props({ links: { cvs: [{ id: 'c', name: 'Master — Acme' }], analyses: [{ id: 'x', kind: 'coverLetter', createdAt: T0 }] } })} />);
+    const linked = drawer().querySelector('[data-testid="drawer-linked"]')!;
+    expect([...linked.querySelectorAll('li')].map((li) => li.textContent!.split(' ·')[0])).toEqual(['Tailored CV: Master — Acme', 'Cover letter']);
+  });
+
   it('adds, edits and removes notes; adds and ticks tasks; changes status', () => {
     const p = props();
     view = render(<JobDrawer {...p} />);

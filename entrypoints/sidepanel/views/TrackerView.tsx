@@ -61,6 +61,7 @@ export function TrackerView() {
   const [followUp, setFollowUp] = useState<{ jobId: string; company: string; appliedAt: number }>();
   const [importing, setImporting] = useState<{ backup: ParsedBackup; preview: ImportPreview }>();
   const [busy, setBusy] = useState(false);
+  const links = useLiveQuery(() => (openId ? repo().linkedTo(openId) : undefined), [openId]);
 
   const jobs = data?.jobs;
   const search = useMemo(() => (jobs && data ? createJobSearch(jobs, data.notes) : undefined), [jobs, data]);
@@ -301,6 +302,7 @@ export function TrackerView() {
 
       <JobDrawer
         job={openJob}
+        {...(links ? { links } : {})}
         notes={openJob ? data.notes.filter((n) => n.jobId === openJob.id).sort((a, b) => a.createdAt - b.createdAt) : []}
         tasks={openJob ? data.tasks.filter((t) => t.jobId === openJob.id).sort((a, b) => a.createdAt - b.createdAt) : []}
         onClose={() => setOpenId(undefined)}

@@ -125,6 +125,18 @@ describe('tracker repo: delete with linked CVs and cover letters', () => {
     expect(await findDanglingReferences(db)).toEqual([]);
   });
 
+  it('lists what was made for a job: tailored CVs and analyses', async () => {
+    await seed();
+    expect(await repo.linkedTo('job-1')).toEqual({
+      cvs: [{ id: 'cv-tailored-1', name: 'Master CV — Acme Corp' }],
+      analyses: [
+        { id: 'an-1', kind: 'match', createdAt: 1700000100000 },
+        { id: 'an-2', kind: 'coverLetter', createdAt: 1700000200000 },
+      ],
+    });
+    expect(await repo.linkedTo('job-2')).toEqual({ cvs: [], analyses: [] });
+  });
+
   it('"delete" removes the job with its notes, tasks, analyses, runs, tailored CVs and cover letters', async () => {
     await seed();
     expect(await repo.linkedCounts(['job-1'])).toEqual({ tailoredCvs: 1, coverLetters: 1 });

@@ -239,6 +239,16 @@ export function createTrackerRepo(db: JobfitDb, now: () => number = Date.now) {
       });
     },
 
+    /** What the drawer lists as made for a job: tailored CVs and analyses (cover letters among them). */
+    async linkedTo(jobId: string): Promise<{ cvs: { id: string; name: string }[]; analyses: { id: string; kind: string; createdAt: number }[] }> {
+      const cvs = await db.cvs.where('jobId').equals(jobId).sortBy('updatedAt');
+      const analyses = await db.analyses.where('jobId').equals(jobId).sortBy('createdAt');
+      return {
+        cvs: cvs.map((cv) => ({ id: cv.id, name: cv.name })),
+        analyses: analyses.map((a) => ({ id: a.id, kind: a.kind, createdAt: a.createdAt })),
+      };
+    },
+
     /** What the delete dialog asks about. */
     async linkedCounts(ids: readonly string[]): Promise<LinkedCounts> {
       const tailoredCvs = await db.cvs.where('jobId').anyOf([...ids]).count();
