@@ -19,6 +19,9 @@ export default defineConfig({
         'unlimitedStorage',
         'contextMenus',
         'identity',
+        // Task reminders: alarms re-created from the tasks table, a notification when a task is due.
+        'alarms',
+        'notifications',
         ...(firefox ? [] : ['sidePanel']),
       ],
       host_permissions: ['https://openrouter.ai/*'],

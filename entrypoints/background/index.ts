@@ -9,6 +9,7 @@ import { registerOnboarding } from '@/lib/panel/onboarding';
 import { registerNavigationFollower, registerPanelOpeners } from '@/lib/panel/opener';
 import { restrictStorageToTrustedContexts } from '@/lib/storage/access';
 import { endpointItem } from '@/lib/storage/items';
+import { setUpTracker } from '@/lib/tracker/setup';
 
 // Wiring only. Listeners are registered synchronously so events that wake the worker reach them.
 export default defineBackground(() => {
@@ -21,5 +22,6 @@ export default defineBackground(() => {
   registerPanelOpeners();
   registerNavigationFollower();
   registerOnboarding();
+  setUpTracker();
   void restrictStorageToTrustedContexts();
 });

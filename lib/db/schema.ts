@@ -8,7 +8,7 @@ import { Dexie, type EntityTable } from 'dexie';
  * has a fixture in `lib/db/fixtures/` used by the migration test.
  */
 export const DB_NAME = 'jobfit';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type JobStatus =
   | 'saved'
@@ -60,7 +60,10 @@ export interface CvRow {
 
 export interface AnalysisRow {
   id: string;
-  jobId: string;
+  /** Absent only on a cover letter kept standalone when its job was deleted (see `fromJob`). */
+  jobId?: string;
+  /** Set when the job was deleted and the user kept this cover letter: what it was written for. */
+  fromJob?: { title: string; company: string };
   cvId?: string;
   kind: 'match' | 'analysis' | 'evaluation' | 'questions' | 'coverLetter';
   result: unknown;
@@ -109,6 +112,8 @@ export interface TaskRow {
   dueAt?: number;
   done: 0 | 1;
   createdAt: number;
+  /** When the due reminder was shown (not shown twice across worker restarts). */
+  remindedAt?: number;
 }
 
 export interface NoteRow {
@@ -158,6 +163,12 @@ export class JobfitDb extends Dexie {
       notes: 'id, jobId, createdAt',
       answers: 'id, question',
       settings: 'key',
+    });
+    // v2 (tracker): the table sorts a status by recency, the stats read appliedAt, filters read score,
+    // and the reminders list reads open tasks by due date. Indexes only: no rows move.
+    this.version(2).stores({
+      jobs: 'id, url, status, company, updatedAt, createdAt, *tags, [status+updatedAt], appliedAt, score',
+      tasks: 'id, jobId, dueAt, done, [done+dueAt]',
     });
   }
 }

@@ -66,6 +66,14 @@ export const errorCodes = [
   'posting_file_unreadable',
   'posting_file_no_text',
   'pdf_document',
+  // Backup import (lib/tracker/backup-file.ts): the file is refused before anything is written.
+  'import_unreadable',
+  'import_not_backup',
+  'import_newer',
+  'import_too_large',
+  'import_invalid',
+  'import_duplicate_ids',
+  'import_unsafe',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -40,4 +40,8 @@ export const budgets: Record<string, Budget> = {
     max: 0.6,
     why: 'the tailoring prompt sends the posting’s relevant sections and the CV lines, not the whole page and CV text (tokens estimated as chars / 4 for both)',
   },
+  'tracker.import_ratio_vs_raw': {
+    max: 1.5,
+    why: 'importing a backup (every row checked, merged by id in one transaction) costs at most 1.5× a bare Dexie bulkPut of the same 10,000 jobs',
+  },
 };

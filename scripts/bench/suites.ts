@@ -8,6 +8,7 @@ import { measureBundle } from './bundle';
 import { measureLlm } from './llm';
 import { measureCapture } from './capture';
 import { measureSkills } from './skills';
+import { measureTracker } from './tracker';
 
 export interface BenchContext {
   /** The built Chrome extension (.output/chrome-mv3). */
@@ -32,4 +33,5 @@ export const suites: BenchSuite[] = [
   { name: 'llm', run: async () => ({ results: await measureLlm() }) },
   { name: 'capture', run: ({ outDir }) => measureCapture(outDir) },
   { name: 'ai', run: async () => ({ results: await measureAi() }) },
+  { name: 'tracker', run: async ({ outDir, root }) => ({ results: await measureTracker(outDir, root) }) },
 ];

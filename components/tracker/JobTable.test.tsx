@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { JobRow } from '@/lib/db/schema';
+import { JobTable, type JobTableProps } from './JobTable';
+import { click, render, type Rendered } from './test-support';
+
+let view: Rendered | undefined;
+afterEach(() => view?.unmount());
+
+const jobs: JobRow[] = Array.from({ length: 10_000 }, (_, i) => ({
+  id: `j${i}`,
+  url: `https://jobs.example.com/${i}`,
+  title: `Title ${i}`,
+  company: `Company ${i}`,
+  status: i === 0 ? 'applied' : 'saved',
+  tags: [],
+  createdAt: 1,
+  updatedAt: 1,
+  ...(i === 0 ? { appliedAt: Date.UTC(2026, 0, 2), score: 77 } : {}),
+  history: [],
+}));
+
+function props(over: Partial<JobTableProps> = {}): JobTableProps {
+  return {
+    jobs,
+    nextTasks: new Map([['j0', { id: 't', jobId: 'j0', title: 'Call Sam', done: 0, createdAt: 1 }]]),
+    selected: new Set(['j1']),
+    sort: { key: 'company', desc: false },
+    onSort: vi.fn(),
+    onToggle: vi.fn(),
+    onToggleAll: vi.fn(),
+    onOpen: vi.fn(),
+    ...over,
+  };
+}
+
+describe('JobTable', () => {
+  it('puts a screenful of 10,000 jobs in the DOM, not all of them', () => {
+    view = render(<JobTable {...props()} />);
+    const rows = view.host.querySelectorAll('[data-testid="tracker-row"]');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(100);
+    expect(view.host.querySelector('[role="table"]')!.getAttribute('aria-rowcount')).toBe('10001');
+  });
+
+  it('shows company, title, translated status, score, applied date and next task', () => {
+    view = render(<JobTable {...props()} />);
+    const cells = [...view.host.querySelector('[data-job-id="j0"]')!.querySelectorAll('[role="cell"]')].map((c) => c.textContent);
+    expect(cells.slice(1, 5)).toEqual(['Company 0', 'Title 0', 'Applied', '77']);
+    expect(cells[5]).toMatch(/2026/);
+    expect(cells[6]).toBe('Call Sam');
+  });
+
+  it('sorts from the headers, opens a job, and selects rows', () => {
+    const p = props();
+    view = render(<JobTable {...p} />);
+    expect(view.host.querySelector('[aria-sort="ascending"]')!.textContent).toBe('Company ↑');
+    click([...view.host.querySelectorAll('[role="columnheader"] button')].find((b) => b.textContent === 'Score'));
+    expect(p.onSort).toHaveBeenCalledWith('score');
+    click(view.host.querySelector('[data-job-id="j3"] .jf-tracker-open'));
+    expect(p.onOpen).toHaveBeenCalledWith('j3');
+    const box = view.host.querySelector<HTMLInputElement>('[data-job-id="j1"] input[type="checkbox"]')!;
+    expect(box.checked).toBe(true);
+    click(view.host.querySelector('[data-job-id="j2"] input[type="checkbox"]'));
+    expect(p.onToggle).toHaveBeenCalledWith('j2');
+  });
+});

@@ -1,0 +1,109 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { i18n } from '#i18n';
+import type { JobRow, TaskRow } from '@/lib/db/schema';
+import type { SortKey, TrackerSort } from '@/lib/tracker/query';
+import { formatDate, statusLabel } from './labels';
+
+export interface JobTableProps {
+  jobs: readonly JobRow[];
+  nextTasks: ReadonlyMap<string, TaskRow>;
+  selected: ReadonlySet<string>;
+  sort: TrackerSort;
+  onSort(key: SortKey): void;
+  onToggle(id: string): void;
+  onToggleAll(): void;
+  onOpen(id: string): void;
+}
+
+const ROW_HEIGHT = 40;
+
+/** Only the rows in view are in the DOM, so 10,000 jobs scroll like 10. */
+export function JobTable({ jobs, nextTasks, selected, sort, onSort, onToggle, onToggleAll, onOpen }: JobTableProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- nothing below is memoised; the table re-renders with it
+  const virtualizer = useVirtualizer({
+    count: jobs.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    // Before the first layout (and where nothing is laid out), render a screenful.
+    initialRect: { width: 480, height: 600 },
+  });
+
+  const columns: { key: SortKey | 'next'; label: string }[] = [
+    { key: 'company', label: i18n.t('tracker.colCompany') },
+    { key: 'title', label: i18n.t('tracker.colTitle') },
+    { key: 'status', label: i18n.t('tracker.colStatus') },
+    { key: 'score', label: i18n.t('tracker.colScore') },
+    { key: 'appliedAt', label: i18n.t('tracker.colApplied') },
+    { key: 'next', label: i18n.t('tracker.colNextTask') },
+  ];
+  const allSelected = jobs.length > 0 && jobs.every((job) => selected.has(job.id));
+
+  return (
+    <div className="jf-tracker-table" role="table" aria-rowcount={jobs.length + 1} data-testid="tracker-table">
+      <div className="jf-tracker-row jf-tracker-head" role="row">
+        <span role="columnheader" className="jf-tracker-check">
+          <input type="checkbox" aria-label={i18n.t('tracker.selectAll')} checked={allSelected} onChange={onToggleAll} />
+        </span>
+        {columns.map((column) => (
+          <span role="columnheader" key={column.key} aria-sort={sort.key === column.key ? (sort.desc ? 'descending' : 'ascending') : undefined}>
+            {column.key === 'next' ? (
+              column.label
+            ) : (
+              <button className="jf-link" onClick={() => onSort(column.key as SortKey)}>
+                {column.label}
+                {sort.key === column.key ? (sort.desc ? ' ↓' : ' ↑') : ''}
+              </button>
+            )}
+          </span>
+        ))}
+      </div>
+      <div ref={scroller} className="jf-tracker-scroll" role="rowgroup">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const job = jobs[item.index]!;
+            const task = nextTasks.get(job.id);
+            return (
+              <div
+                key={job.id}
+                role="row"
+                aria-rowindex={item.index + 2}
+                className="jf-tracker-row"
+                data-testid="tracker-row"
+                data-job-id={job.id}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              >
+                <span role="cell" className="jf-tracker-check">
+                  <input
+                    type="checkbox"
+                    aria-label={i18n.t('tracker.selectJob', [job.title])}
+                    checked={selected.has(job.id)}
+                    onChange={() => onToggle(job.id)}
+                  />
+                </span>
+                <span role="cell" title={job.company}>
+                  {job.company}
+                </span>
+                <span role="cell">
+                  <button className="jf-link jf-tracker-open" onClick={() => onOpen(job.id)} title={job.title}>
+                    {job.title}
+                  </button>
+                </span>
+                <span role="cell" data-status={job.status}>
+                  {statusLabel(job.status)}
+                </span>
+                <span role="cell">{job.score ?? ''}</span>
+                <span role="cell">{formatDate(job.appliedAt)}</span>
+                <span role="cell" title={task?.title}>
+                  {task ? [task.title, formatDate(task.dueAt)].filter(Boolean).join(' · ') : ''}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

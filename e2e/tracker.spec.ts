@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test, type SessionCapture } from './fixtures';
+import { TrackerPage } from './po/tracker-page';
+import type { Chrome } from './support/chrome';
+
+declare const chrome: Chrome;
+
+// The tracker end to end: three captured postings saved as jobs, a move on the board, a note and a task,
+// then export → delete all → import, and everything is back.
+
+/**
+ * Saves captured postings as tracker jobs, the way a saved job is stored (status Saved, one history
+ * entry), through the extension page's own IndexedDB. Raw IndexedDB writes do not reach Dexie's live
+ * queries, so the caller reloads.
+ */
+async function saveJobs(page: Page, postings: NonNullable<SessionCapture['posting']>[]): Promise<void> {
+  await page.evaluate(
+    (list) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('jobfit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('jobs', 'readwrite');
+          list.forEach((posting, i) => {
+            const at = Date.now() - (list.length - i) * 60_000;
+            tx.objectStore('jobs').put({
+              id: crypto.randomUUID(),
+              url: posting.url,
+              title: posting.title,
+              company: posting.company ?? '',
+              ...(posting.location ? { location: posting.location } : {}),
+              posting,
+              status: 'saved',
+              tags: [],
+              createdAt: at,
+              updatedAt: at,
+              history: [{ at, to: 'saved' }],
+            });
+          });
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    postings,
+  );
+}
+
+async function seriousAxeFindings(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('save three postings, move one on the board, add a note and a task, export, delete all, import: all back', async ({ ext }, testInfo) => {
+  const postings: NonNullable<SessionCapture['posting']>[] = [];
+  for (const fixture of ['job-posting.html', 'job-heading.html', 'job-posting.html?ref=third']) {
+    const tab = await ext.openTab(fixture);
+    await ext.clickToolbarButton(tab.page);
+    const capture = await ext.waitForCapture(tab.tabId);
+    expect(capture.status, fixture).toBe('ready');
+    postings.push(capture.posting!);
+  }
+  // The third is the first posting reached through another link: same job data, its own URL.
+  postings[2] = { ...postings[2]!, title: 'Staff Frontend Engineer' };
+
+  const first = await ext.openTab('not-a-job.html');
+  const panel = await ext.openPanel(first.tabId);
+  await panel.show('tracker');
+  const tracker = new TrackerPage(panel.page);
+  await expect(tracker.empty).toBeVisible();
+  await saveJobs(panel.page, postings);
+  await panel.page.reload();
+  await expect(tracker.rows).toHaveCount(3);
+  await expect(tracker.row('Senior Frontend Engineer')).toContainText('Acme Robotics');
+  await expect(tracker.row('Data Analyst, Logistics')).toContainText('Northwind Traders');
+  expect(await seriousAxeFindings(panel.page), 'table').toEqual([]);
+
+  // Board: drag the first job from Saved to Applied; the follow-up reminder is offered.
+  await tracker.showTab('board');
+  await expect(tracker.column('saved').getByTestId('board-card')).toHaveCount(3);
+  expect(await seriousAxeFindings(panel.page), 'board').toEqual([]);
+  await tracker.dragCard('Senior Frontend Engineer', 'applied');
+  await expect(tracker.column('applied').getByTestId('board-card')).toHaveText(/Senior Frontend Engineer/);
+  await expect(tracker.column('saved').getByTestId('board-card')).toHaveCount(2);
+  // Keyboard: Alt+→ moves a focused card one column on.
+  await tracker.card('Data Analyst, Logistics').focus();
+  await panel.page.keyboard.press('Alt+ArrowRight');
+  await expect(tracker.column('interested').getByTestId('board-card')).toHaveText(/Data Analyst, Logistics/);
+  await expect(panel.page.getByTestId('follow-up')).toBeVisible();
+  await panel.page.getByTestId('follow-up').getByRole('button', { name: 'Add follow-up' }).click();
+
+  // Drawer: a note and a task with a due date.
+  const drawer = await tracker.openJob('Senior Frontend Engineer');
+  await expect(drawer.getByTestId('drawer-history')).toContainText('Saved → Applied');
+  await drawer.getByLabel('Write a note').fill('Recruiter: Sam, call on Friday');
+  await drawer.getByRole('button', { name: 'Add note' }).click();
+  await expect(drawer.getByTestId('note')).toContainText('Recruiter: Sam, call on Friday');
+  await drawer.getByLabel('Task', { exact: true }).fill('Send portfolio');
+  await drawer.getByLabel('Due').fill('2030-01-15');
+  await drawer.getByRole('button', { name: 'Add task' }).click();
+  await expect(drawer.getByTestId('task')).toHaveCount(2); // the follow-up and this one
+  await expect(drawer.getByTestId('task').filter({ hasText: 'Send portfolio' })).toContainText('2030');
+  expect(await seriousAxeFindings(panel.page), 'drawer').toEqual([]);
+  await panel.page.screenshot({ path: testInfo.outputPath('drawer.png') });
+  await drawer.getByRole('button', { name: 'Close' }).click();
+  await tracker.showTab('tasks');
+  await expect(panel.page.getByTestId('open-task')).toHaveCount(2);
+  await expect(panel.page.getByTestId('tasks-list')).toContainText('Send portfolio');
+  await tracker.showTab('stats');
+  await expect(panel.page.getByTestId('tracker-stats')).toContainText('Funnel');
+  expect(await seriousAxeFindings(panel.page), 'stats').toEqual([]);
+  await panel.page.screenshot({ path: testInfo.outputPath('stats.png') });
+  await tracker.showTab('table');
+  await expect(tracker.row('Senior Frontend Engineer')).toContainText('Applied');
+
+  // A reminder alarm exists for each task, in the worker.
+  const alarms = await ext.evaluateInWorker(async () => (await chrome.alarms.getAll()).map((a) => a.name));
+  expect(alarms.filter((n) => n.startsWith('jobfit-task:'))).toHaveLength(2);
+
+  // Export.
+  const [download] = await Promise.all([panel.page.waitForEvent('download'), panel.page.getByTestId('export-backup').click()]);
+  expect(download.suggestedFilename()).toMatch(/^jobfit-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = await download.path();
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { formatName: string; data: { databaseVersion: number } };
+  expect(exported.formatName).toBe('dexie');
+  expect(exported.data.databaseVersion).toBe(2);
+
+  // Delete all.
+  await panel.page.getByTestId('delete-all').click();
+  await panel.page.getByTestId('confirm-delete-all').click();
+  await expect(tracker.empty).toBeVisible();
+
+  // Import: preview first, then everything is back.
+  await panel.page.getByTestId('import-file').setInputFiles(file);
+  const preview = panel.page.getByTestId('import-preview');
+  await expect(preview).toContainText('Jobs: 3');
+  await expect(preview).toContainText('Notes: 1');
+  await expect(preview).toContainText('Tasks: 2');
+  await preview.getByTestId('confirm-import').click();
+  await expect(tracker.rows).toHaveCount(3);
+  await expect(tracker.row('Senior Frontend Engineer')).toContainText('Applied');
+  await expect(tracker.row('Data Analyst, Logistics')).toContainText('Interested');
+  const back = await tracker.openJob('Senior Frontend Engineer');
+  await expect(back.getByTestId('note')).toContainText('Recruiter: Sam, call on Friday');
+  await expect(back.getByTestId('task').filter({ hasText: 'Send portfolio' })).toBeVisible();
+  await expect(back.getByTestId('drawer-history')).toContainText('Saved → Applied');
+  await back.getByRole('button', { name: 'Close' }).click();
+  await panel.page.screenshot({ path: testInfo.outputPath('table.png'), fullPage: true });
+});
+
+test('a damaged backup is refused with a clear message and nothing changes', async ({ ext }, testInfo) => {
+  const tab = await ext.openTab('not-a-job.html');
+  const panel = await ext.openPanel(tab.tabId);
+  await panel.show('tracker');
+  const tracker = new TrackerPage(panel.page);
+  await saveJobs(panel.page, [{ title: 'Kept Job', company: 'Initech', source: 'json-ld', url: 'https://jobs.example.com/kept' }]);
+  await panel.page.reload();
+  await expect(tracker.rows).toHaveCount(1);
+
+  const truncated = testInfo.outputPath('truncated.json');
+  fs.writeFileSync(truncated, '{"formatName":"dexie","formatVersion":1,"data":{"databaseName":"jobfit","databaseVersion":2,"data":[{"tableName":"jobs","rows":[{"id":');
+  await panel.page.getByTestId('import-file').setInputFiles(truncated);
+  await expect(panel.page.getByTestId('toast')).toContainText('This file is not complete JSON (it may be cut off). Nothing was imported.');
+  await expect(panel.page.getByTestId('import-preview')).toHaveCount(0);
+  await expect(tracker.rows).toHaveCount(1);
+});

@@ -1,0 +1,151 @@
+import MiniSearch from 'minisearch';
+import type { Workplace } from '../capture/types';
+import type { JobRow, JobStatus, NoteRow, TaskRow } from '../db/schema';
+import { responded, statuses } from './statuses';
+
+export interface TrackerFilters {
+  statuses: JobStatus[];
+  company: string;
+  tag: string;
+  workplace: Workplace | '';
+  minScore?: number;
+  /** updatedAt range, inclusive, ms. */
+  from?: number;
+  to?: number;
+  query: string;
+}
+
+export const emptyFilters: TrackerFilters = { statuses: [], company: '', tag: '', workplace: '', query: '' };
+
+export type SortKey = 'updatedAt' | 'company' | 'title' | 'status' | 'score' | 'appliedAt';
+export interface TrackerSort {
+  key: SortKey;
+  desc: boolean;
+}
+
+export function workplaceOf(job: JobRow): Workplace | undefined {
+  const posting = job.posting as { workplace?: Workplace } | undefined;
+  return posting?.workplace;
+}
+
+interface SearchDoc {
+  id: string;
+  title: string;
+  company: string;
+  notes: string;
+}
+
+/** Full-text search over title, company and notes (prefix and light fuzzy matching, title boosted). */
+export function createJobSearch(jobs: readonly JobRow[], notes: readonly NoteRow[]) {
+  const notesByJob = new Map<string, string[]>();
+  for (const note of notes) notesByJob.set(note.jobId, [...(notesByJob.get(note.jobId) ?? []), note.text]);
+  const index = new MiniSearch<SearchDoc>({
+    fields: ['title', 'company', 'notes'],
+    searchOptions: { boost: { title: 2, company: 1.5 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
+  });
+  index.addAll(jobs.map((job) => ({ id: job.id, title: job.title, company: job.company, notes: (notesByJob.get(job.id) ?? []).join('\n') })));
+  return {
+    /** Ids matching the query, best first; undefined for an empty query (no filtering). */
+    search(query: string): string[] | undefined {
+      const q = query.trim();
+      return q ? index.search(q).map((hit) => hit.id as string) : undefined;
+    },
+  };
+}
+
+export type JobSearch = ReturnType<typeof createJobSearch>;
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+export function filterAndSort(jobs: readonly JobRow[], filters: TrackerFilters, sort: TrackerSort, search?: JobSearch): JobRow[] {
+  const hits = search?.search(filters.query);
+  const allowed = hits ? new Set(hits) : undefined;
+  const company = filters.company.trim().toLocaleLowerCase();
+  const rows = jobs.filter(
+    (job) =>
+      (!allowed || allowed.has(job.id)) &&
+      (filters.statuses.length === 0 || filters.statuses.includes(job.status)) &&
+      (!company || job.company.toLocaleLowerCase().includes(company)) &&
+      (!filters.tag || job.tags.includes(filters.tag)) &&
+      (!filters.workplace || workplaceOf(job) === filters.workplace) &&
+      (filters.minScore === undefined || (job.score ?? -1) >= filters.minScore) &&
+      (filters.from === undefined || job.updatedAt >= filters.from) &&
+      (filters.to === undefined || job.updatedAt <= filters.to),
+  );
+  const dir = sort.desc ? -1 : 1;
+  const value = (job: JobRow) => (sort.key === 'status' ? statuses.indexOf(job.status) : job[sort.key]);
+  return rows.sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1; // missing last
+    return dir * (typeof x === 'string' ? collator.compare(x, y as string) : (x as number) - (y as number));
+  });
+}
+
+/** The soonest open task per job. */
+export function nextTaskByJob(tasks: readonly TaskRow[]): Map<string, TaskRow> {
+  const next = new Map<string, TaskRow>();
+  for (const task of tasks) {
+    if (task.done || !task.jobId) continue;
+    const current = next.get(task.jobId);
+    if (!current || (task.dueAt ?? Infinity) < (current.dueAt ?? Infinity)) next.set(task.jobId, task);
+  }
+  return next;
+}
+
+export interface TrackerStats {
+  /** Jobs that reached each pipeline stage at some point (from history), in board order. */
+  funnel: { status: JobStatus; count: number }[];
+  /** Applications per ISO week (Monday 00:00 UTC), oldest first. */
+  perWeek: { weekStart: number; count: number }[];
+  /** Share of applied jobs that got an answer (interview, offer or rejection); undefined with none applied. */
+  responseRate?: number;
+  /** Median days spent in each status before leaving it. */
+  daysInStage: Partial<Record<JobStatus, number>>;
+}
+
+const DAY = 86_400_000;
+const FUNNEL: JobStatus[] = ['saved', 'interested', 'cv_tailored', 'applied', 'interview', 'offer'];
+
+function weekStart(ms: number): number {
+  const day = Math.floor(ms / DAY);
+  const monday = day - ((day + 3) % 7); // 1970-01-01 was a Thursday
+  return monday * DAY;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export function trackerStats(jobs: readonly JobRow[], now: number): TrackerStats {
+  const reached = new Map<JobStatus, number>();
+  const weeks = new Map<number, number>();
+  const durations = new Map<JobStatus, number[]>();
+  let applied = 0;
+  let answered = 0;
+  for (const job of jobs) {
+    const seen = new Set(job.history.map((h) => h.to));
+    seen.add(job.status);
+    // Reaching a later stage implies the earlier ones (a job saved straight as Applied was also saved).
+    const furthest = Math.max(...[...seen].map((s) => FUNNEL.indexOf(s)));
+    for (let i = 0; i <= furthest; i++) reached.set(FUNNEL[i]!, (reached.get(FUNNEL[i]!) ?? 0) + 1);
+    if (job.appliedAt !== undefined) {
+      applied++;
+      if ([...seen].some((s) => responded.includes(s))) answered++;
+      const week = weekStart(job.appliedAt);
+      weeks.set(week, (weeks.get(week) ?? 0) + 1);
+    }
+    job.history.forEach((entry, i) => {
+      const leftAt = job.history[i + 1]?.at ?? now;
+      if (i + 1 < job.history.length) durations.set(entry.to, [...(durations.get(entry.to) ?? []), (leftAt - entry.at) / DAY]);
+    });
+  }
+  return {
+    funnel: FUNNEL.map((status) => ({ status, count: reached.get(status) ?? 0 })),
+    perWeek: [...weeks].sort(([a], [b]) => a - b).map(([weekStart, count]) => ({ weekStart, count })),
+    ...(applied ? { responseRate: answered / applied } : {}),
+    daysInStage: Object.fromEntries([...durations].map(([status, days]) => [status, Math.round(median(days) * 10) / 10])),
+  };
+}

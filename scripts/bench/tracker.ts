@@ -1,0 +1,201 @@
+/**
+ * Tracker at 10,000 jobs, in Chromium with the built extension (playwright-core, Debian's Chromium):
+ * - tracker.bulk_import_10k_ms: the real import path (parseBackup's checks + applyImport's one-transaction
+ *   merge) of a backup with 10,000 generated jobs (and their notes and tasks) into an empty database;
+ * - tracker.raw_bulkput_10k_ms: a bare Dexie bulkPut of the same rows, same page, same run;
+ * - tracker.import_ratio_vs_raw: their ratio (the budget);
+ * - tracker.open_filter_search_ms: open app.html#/tracker on those jobs, filter by status, search a word,
+ *   until the table shows the expected count (tracker.open_ms and tracker.filter_search_ms are its parts);
+ * - tracker.board_render_ms: switch to the board until its cards are drawn.
+ * Medians of alternating runs for the import pair. Run alone: npx tsx scripts/bench/tracker.ts
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import type { JobRow, JobStatus, NoteRow, TaskRow } from '../../lib/db/schema';
+import { createJobSearch, emptyFilters, filterAndSort } from '../../lib/tracker/query';
+import { statuses } from '../../lib/tracker/statuses';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, extensionFlags } from '../../e2e/support/chromium';
+
+const JOBS = 10_000;
+const ROUNDS = 3;
+const DAY = 86_400_000;
+const SEARCH_STATUS: JobStatus = 'applied';
+const SEARCH_WORD = 'platform';
+
+/** Deterministic generator (mulberry32) so every run imports the same rows. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generateTracker(n = JOBS) {
+  const rnd = random(42);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  const companies = Array.from({ length: 800 }, (_, i) => `${pick(['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Soylent'])} ${i}`);
+  const roles = ['Frontend Engineer', 'Backend Engineer', 'Platform Engineer', 'Data Analyst', 'Product Designer', 'SRE', 'Engineering Manager', 'QA Engineer'];
+  const levels = ['Junior', '', 'Senior', 'Staff', 'Lead'];
+  const t0 = Date.UTC(2026, 0, 1);
+  const jobs: JobRow[] = [];
+  const notes: NoteRow[] = [];
+  const tasks: TaskRow[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = `bench-job-${i}`;
+    const createdAt = t0 + Math.floor(rnd() * 300) * DAY;
+    const status = pick(statuses);
+    const history: JobRow['history'] = [{ at: createdAt, to: 'saved' }];
+    if (status !== 'saved') history.push({ at: createdAt + 2 * DAY, from: 'saved', to: status });
+    const applied = ['applied', 'interview', 'offer', 'rejected', 'ghosted'].includes(status);
+    jobs.push({
+      id,
+      url: `https://jobs.example.com/postings/${i}`,
+      title: [pick(levels), pick(roles)].filter(Boolean).join(' '),
+      company: pick(companies),
+      location: pick(['Berlin, DE', 'Lisbon, PT', 'Remote', 'Paris, FR', 'Madrid, ES']),
+      status,
+      posting: { workplace: pick(['remote', 'hybrid', 'onsite']), description: 'We build things with TypeScript and React.' },
+      score: Math.floor(rnd() * 100),
+      tags: rnd() < 0.3 ? [pick(['remote', 'referral', 'dream', 'visa'])] : [],
+      createdAt,
+      updatedAt: createdAt + 2 * DAY,
+      ...(applied ? { appliedAt: createdAt + 2 * DAY } : {}),
+      history,
+    });
+    if (i % 3 === 0) notes.push({ id: `bench-note-${i}`, jobId: id, text: `Recruiter call about the ${pick(['platform', 'data', 'design'])} team`, createdAt, updatedAt: createdAt });
+    if (i % 5 === 0) tasks.push({ id: `bench-task-${i}`, jobId: id, title: 'Follow up', dueAt: createdAt + 9 * DAY, done: rnd() < 0.5 ? 1 : 0, createdAt });
+  }
+  return { jobs, notes, tasks };
+}
+
+function backupText({ jobs, notes, tasks }: ReturnType<typeof generateTracker>): string {
+  const data = { jobs, notes, tasks } as Record<string, unknown[]>;
+  return JSON.stringify({
+    formatName: 'dexie',
+    formatVersion: 1,
+    data: {
+      databaseName: 'jobfit',
+      databaseVersion: 2,
+      tables: Object.keys(data).map((name) => ({ name, schema: '', rowCount: data[name]!.length })),
+      data: Object.entries(data).map(([tableName, rows]) => ({ tableName, inbound: true, rows })),
+    },
+  });
+}
+
+/** The in-page bench module as one script (Dexie and Jobfit's import code), evaluated through CDP. */
+async function pageScript(root: string): Promise<string> {
+  const out = await build({
+    root,
+    logLevel: 'silent',
+    configFile: false,
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: join(root, 'scripts/bench/tracker-page.ts'), formats: ['iife'], name: 'jobfitBenchModule', fileName: () => 'bench.js' },
+    },
+  });
+  const output = (Array.isArray(out) ? out[0]! : out) as { output: { code?: string }[] };
+  return output.output[0]!.code!;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function timeUntil(page: Page, action: () => Promise<unknown>, done: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await action();
+  await done();
+  return performance.now() - started;
+}
+
+export async function measureTracker(outDir: string, root: string): Promise<Record<string, number>> {
+  if (!existsSync(CHROMIUM_PATH) || !existsSync(join(outDir, 'manifest.json'))) {
+    console.warn(`tracker: needs ${CHROMIUM_PATH} and a build in ${outDir}; tracker figures skipped.`);
+    return {};
+  }
+  const generated = generateTracker();
+  const text = backupText(generated);
+  const script = await pageScript(root);
+  const search = createJobSearch(generated.jobs, generated.notes);
+  const expected = filterAndSort(generated.jobs, { ...emptyFilters, statuses: [SEARCH_STATUS], query: SEARCH_WORD }, { key: 'updatedAt', desc: true }, search).length;
+
+  const profile = mkdtempSync(join(tmpdir(), 'jobfit-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: false,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: ['--headless=new', ...CHROMIUM_FLAGS, ...extensionFlags(resolve(outDir))],
+    viewport: { width: 1280, height: 900 },
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const origin = `chrome-extension://${new URL(worker.url()).host}`;
+    const page = await context.newPage();
+    await page.goto(`${origin}/onboarding.html`);
+    await page.evaluate(script);
+
+    const parseMs = await page.evaluate((t) => (globalThis as never as { jobfitBench: { parseOnly(a: string): number } }).jobfitBench.parseOnly(t), text);
+    const imports: number[] = [];
+    const raws: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      raws.push(await page.evaluate(([t, name]) => (globalThis as never as { jobfitBench: { rawBulkPut(a: string, b: string): Promise<number> } }).jobfitBench.rawBulkPut(t, name), [text, `jobfit-bench-raw`] as const));
+      imports.push(await page.evaluate(([t, name]) => (globalThis as never as { jobfitBench: { importBackup(a: string, b: string): Promise<number> } }).jobfitBench.importBackup(t, name), [text, `jobfit-bench-import`] as const));
+    }
+    await page.evaluate(async () => {
+      const bench = (globalThis as never as { jobfitBench: { drop(n: string): Promise<void> } }).jobfitBench;
+      await bench.drop('jobfit-bench-raw');
+      await bench.drop('jobfit-bench-import');
+    });
+    // The user's database for the UI figures.
+    await page.evaluate((t) => (globalThis as never as { jobfitBench: { importBackup(a: string, b: string): Promise<number> } }).jobfitBench.importBackup(t, 'jobfit'), text);
+
+    const app = await context.newPage();
+    const open = await timeUntil(
+      app,
+      () => app.goto(`${origin}/app.html#/tracker`),
+      () => app.getByTestId('tracker-row').first().waitFor(),
+    );
+    const filterSearch = await timeUntil(
+      app,
+      async () => {
+        await app.getByTestId('tracker-filters').getByRole('combobox').first().selectOption(SEARCH_STATUS);
+        await app.getByRole('searchbox').fill(SEARCH_WORD);
+      },
+      () => app.getByTestId('tracker-count').filter({ hasText: `: ${expected}` }).waitFor(),
+    );
+    const board = await timeUntil(
+      app,
+      async () => {
+        await app.getByRole('button', { name: 'Clear filters' }).click();
+        await app.getByTestId('tracker-tab-board').click();
+      },
+      () => app.getByTestId('board-card').first().waitFor(),
+    );
+    const bulkImport = median(imports);
+    const raw = median(raws);
+    return {
+      'tracker.bulk_import_10k_ms': round(bulkImport),
+      'tracker.raw_bulkput_10k_ms': round(raw),
+      'tracker.import_ratio_vs_raw': Math.round((bulkImport / raw) * 100) / 100,
+      'tracker.import_checks_10k_ms': round(parseMs),
+      'tracker.open_filter_search_ms': round(open + filterSearch),
+      'tracker.open_ms': round(open),
+      'tracker.filter_search_ms': round(filterSearch),
+      'tracker.board_render_ms': round(board),
+    };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const root = resolve(import.meta.dirname, '../..');
+  console.table(await measureTracker(join(root, '.output', 'chrome-mv3'), root));
+}
