@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { createMockOpenRouter, type MockOpenRouter } from './mock-openrouter';
+import { structuredAnswer } from './mock-openrouter/scenarios';
 import { expect, test, type ExtensionHarness } from './fixtures';
 import type { Chrome } from './support/chrome';
 
@@ -17,6 +18,26 @@ const profile = {
 };
 
 let mock: MockOpenRouter;
+
+/** A job analysis as the schema wants it; `role` carries the text a test streams. */
+const analysis = (role: string) => ({
+  role,
+  seniority: 'senior',
+  technologies: [{ name: 'React', confidence: 0.9 }],
+  hardSkills: ['React', 'TypeScript'],
+  softSkills: [],
+  mustHave: ['React', 'TypeScript'],
+  niceToHave: [],
+  atsKeywords: [{ keyword: 'React', priority: 'high' }],
+  suggestedSections: ['Experience'],
+  confidence: 0.8,
+});
+const evaluation = {
+  score: 72,
+  rationale: 'React and TypeScript are shown at Acme (L4).',
+  matches: [{ requirement: 'React', lineIds: ['L4'], note: '' }],
+  gaps: [{ requirement: 'Robotics', importance: 'nice', lineIds: [], note: 'not shown' }],
+};
 
 test.beforeAll(async () => {
   mock = await createMockOpenRouter({ port: 0 });
@@ -37,9 +58,17 @@ async function setUp(ext: ExtensionHarness): Promise<Page> {
   for (const [field, value] of Object.entries(profile)) await page.getByTestId(`profile-${field}`).fill(value);
   await page.getByTestId('profile-save').click();
   await page.getByTestId('model-analysis').selectOption('openai/gpt-4o-mini');
+  await page.getByTestId('model-evaluation').selectOption('openai/gpt-4o-mini');
   // The default CV, as the CV importer stores it: its lines carry the profile's values.
   await page.evaluate(async (p) => {
-    const lines = [p.name, `${p.email} · ${p.phone}`, p.links, 'Frontend engineer, Acme (2019–2024): React, TypeScript, GraphQL'].map((text, i) => ({
+    const lines = [
+      p.name,
+      `${p.email} · ${p.phone}`,
+      p.links,
+      'Frontend engineer, Acme (2019–2024): React, TypeScript, GraphQL',
+      // Personal details inside a line that is sent: they must leave as placeholders.
+      `Summary: ${p.name} builds React apps; write to ${p.email}, call ${p.phone} or see ${p.links}.`,
+    ].map((text, i) => ({
       id: `L${i + 1}`,
       text,
       origin: { line: i + 1 },
@@ -90,25 +119,26 @@ function savedPartialText(page: Page): Promise<string> {
 const chats = () => mock.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/chat/completions'));
 const chatBodies = () => chats().map((r) => r.rawBody);
 
-test('consent shows the redacted request, then the analysis streams into the panel and is logged', async ({ ext }) => {
+test('consent shows the redacted request, then the CV evaluation streams into the panel and is logged', async ({ ext }) => {
   await setUp(ext);
   const panel = await capturedPanel(ext);
-  const card = panel.page.getByTestId('ai-card');
+  const card = panel.page.getByTestId('ai-evaluation');
   await expect(card.getByTestId('ai-model')).toContainText('openai/gpt-4o-mini');
   await expect(card.getByTestId('ai-model')).toContainText('$'); // the estimate, from the model's prices
 
-  mock.enqueue({ content: 'Role: Senior Frontend Engineer. Must-have: React (L4), TypeScript (L4).', chunkDelayMs: 40 });
-  await card.getByTestId('ai-analyze').click();
+  mock.enqueue(structuredAnswer(evaluation, { chunkDelayMs: 20 }));
+  await card.getByTestId('ai-start').click();
   const dialog = panel.page.getByTestId('consent-dialog');
   await expect(dialog).toBeVisible();
   const shown = await dialog.getByTestId('consent-text').textContent();
   for (const value of Object.values(profile)) expect(shown).not.toContain(value);
   expect(shown).toContain('[[EMAIL_1]]');
-  expect(shown).toContain('<posting>');
+  expect(shown).toContain('<job_posting>');
   expect(chatBodies()).toEqual([]); // nothing left before Send
   await dialog.getByTestId('consent-send').click();
 
-  await expect(card.getByTestId('run-text')).toHaveText(/Must-have: React \(L4\), TypeScript \(L4\)\./);
+  await expect(card.getByTestId('ai-score')).toHaveText('Fit: 72 / 100');
+  await expect(card.getByTestId('ai-evaluation-result')).toContainText('React (lines L4)');
   await expect(card.getByTestId('ai-run')).toContainText('openai/gpt-4o-mini');
   const bodies = chatBodies();
   expect(bodies).toHaveLength(1);
@@ -124,10 +154,10 @@ test('a worker stopped mid-stream leaves the run interrupted with its text; Resu
   const settings = await setUp(ext);
   await settings.evaluate(() => chrome.storage.local.set({ llmConsent: true }));
   const panel = await capturedPanel(ext);
-  const card = panel.page.getByTestId('ai-card');
+  const card = panel.page.getByTestId('ai-analysis');
   const words = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
-  mock.enqueue({ content: words, chunkDelayMs: 150 }, { content: 'Resumed answer: complete.' });
-  await card.getByTestId('ai-analyze').click();
+  mock.enqueue(structuredAnswer(analysis(words), { chunkDelayMs: 150 }), structuredAnswer(analysis('Resumed: complete')));
+  await card.getByTestId('ai-start').click();
   // Once the worker has saved some partial text (batched every 500 ms), the browser stops it.
   await expect(card.getByTestId('run-text')).toContainText('word1');
   await expect.poll(() => savedPartialText(panel.page)).toContain('word0');
@@ -136,7 +166,7 @@ test('a worker stopped mid-stream leaves the run interrupted with its text; Resu
   await expect(card.getByTestId('ai-run-error')).toHaveAttribute('data-code', 'run_interrupted', { timeout: 20_000 });
   await expect(card.getByTestId('run-text')).toContainText('word0');
   await card.getByTestId('ai-resume').click();
-  await expect(card.getByTestId('run-text')).toHaveText('Resumed answer: complete.');
+  await expect(card.getByTestId('ai-role')).toHaveText('Resumed: complete');
   await expect.poll(() => chatBodies().length).toBe(2);
 });
 
@@ -144,9 +174,9 @@ test('Cancel aborts the request for real; the spending cap blocks a call before 
   const settings = await setUp(ext);
   await settings.evaluate(() => chrome.storage.local.set({ llmConsent: true }));
   const panel = await capturedPanel(ext);
-  const card = panel.page.getByTestId('ai-card');
-  mock.enqueue({ content: Array.from({ length: 80 }, (_, i) => `w${i}`).join(' '), chunkDelayMs: 150 });
-  await card.getByTestId('ai-analyze').click();
+  const card = panel.page.getByTestId('ai-analysis');
+  mock.enqueue(structuredAnswer(analysis(Array.from({ length: 80 }, (_, i) => `w${i}`).join(' ')), { chunkDelayMs: 150 }));
+  await card.getByTestId('ai-start').click();
   await expect(card.getByTestId('run-text')).toContainText('w1');
   await card.getByTestId('ai-cancel').click();
   await expect(card.getByTestId('ai-run-error')).toHaveAttribute('data-code', 'run_cancelled');
@@ -190,8 +220,9 @@ test('closing the panel does not stop a run: reopened, it shows the run, finishe
   await ext.clickToolbarButton(job.page);
   await ext.waitForCapture(job.tabId);
   const panel = await ext.openPanel(job.tabId);
-  mock.enqueue({ content: Array.from({ length: 30 }, (_, i) => `part${i}`).join(' '), chunkDelayMs: 100 });
-  await panel.page.getByTestId('ai-analyze').click();
+  mock.enqueue(structuredAnswer(analysis(Array.from({ length: 30 }, (_, i) => `part${i}`).join(' ')), { chunkDelayMs: 60 }));
+  const card = panel.page.getByTestId('ai-analysis');
+  await card.getByTestId('ai-start').click();
   await expect(panel.page.getByTestId('run-text')).toContainText('part0');
   await expect(panel.page.getByTestId('runs-badge')).toContainText('AI running (1)');
   await panel.page.close();
@@ -199,7 +230,7 @@ test('closing the panel does not stop a run: reopened, it shows the run, finishe
   await expect.poll(() => chats()[0]?.endedAt !== undefined, { timeout: 20_000 }).toBe(true);
   expect(chats()[0]?.clientAborted).toBe(false);
   const reopened = await ext.openPanel(job.tabId, await context.newPage());
-  await expect(reopened.page.getByTestId('run-text')).toContainText('part29');
-  await expect(reopened.page.getByTestId('ai-run')).toContainText('Done with');
+  await expect(reopened.page.getByTestId('ai-role')).toContainText('part29');
+  await expect(reopened.page.getByTestId('ai-analysis').getByTestId('ai-run')).toContainText('Done with');
   await expect(reopened.page.getByTestId('runs-badge')).toHaveCount(0);
 });

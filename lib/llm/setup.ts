@@ -1,6 +1,7 @@
 import type { BackgroundProtocol } from '../messaging/protocol';
 import { registerRunPort } from '../messaging/ports';
 import type { Handlers } from '../messaging/register';
+import { aiSchemas } from '../ai/schemas';
 import { createLlmService, type LlmService } from './service';
 
 export type LlmHandlers = Pick<Handlers<BackgroundProtocol>, 'listModels' | 'startRun' | 'previewRun' | 'cancelRun' | 'resumeRun'>;
@@ -17,11 +18,11 @@ export function createLlmHandlers(service: LlmService): LlmHandlers {
 }
 
 /**
- * Worker start: creates the service, serves the `jobfit-run` port, marks runs a previous worker left
+ * Worker start: creates the service (with the AI features' structured-output schemas), serves the `jobfit-run` port, marks runs a previous worker left
  * `running` as interrupted, and returns the message handlers for `registerBackgroundHandlers`.
  * Synchronous, so the listeners exist before the event that woke the worker is dispatched.
  */
-export function setUpLlm(service: LlmService = createLlmService()): LlmHandlers {
+export function setUpLlm(service: LlmService = createLlmService({ schemas: aiSchemas })): LlmHandlers {
   registerRunPort(service);
   void service.reconcile().catch(() => undefined);
   return createLlmHandlers(service);

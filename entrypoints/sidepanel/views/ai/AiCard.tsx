@@ -1,8 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
+import { AnalysisResult, type AnalysisLabels } from '@/components/ai/AnalysisResult';
+import { EvaluationResult, type EvaluationLabels } from '@/components/ai/EvaluationResult';
 import { RunOutput } from '@/components/ai/RunOutput';
+import { buildAnalysisPrompt, buildEvaluationPrompt, promptCvLines, type AiPrompt } from '@/lib/ai/prompts';
+import { cvEvaluationSchema, jobAnalysisSchema } from '@/lib/ai/schemas';
 import type { JobPosting } from '@/lib/capture/types';
 import type { Cv } from '@/lib/cv/model';
 import { getDb } from '@/lib/db/open';
@@ -10,7 +14,6 @@ import { createCvsRepo } from '@/lib/db/repos/cvs';
 import type { LlmFeature } from '@/lib/llm/features';
 import type { RunPreview } from '@/lib/llm/service';
 import { sendToBackground } from '@/lib/messaging/client';
-import { requestFor } from '@/lib/panel/ai-requests';
 import { recallRun, rememberRun } from '@/lib/panel/ai-runs';
 import { routeHash } from '@/lib/panel/route';
 import type { RunState } from '@/lib/panel/run-state';
@@ -22,50 +25,17 @@ import { formatCount, formatUsd } from '@/lib/util/format';
 import { errorMessage } from '@/lib/util/i18n-errors';
 import { ConsentDialog } from './ConsentDialog';
 
-const FEATURE: LlmFeature = 'analysis';
-
 /**
- * The AI card of the Job view: with the user's key and a chosen model, runs the analysis in the worker
- * and streams it here. The run outlives the panel; a reopened panel picks it up again.
+ * The AI card of the Job view: with the user's key and a model per feature, runs the job analysis and
+ * the CV evaluation in the worker and streams them here. Runs outlive the panel; a reopened panel picks
+ * them up again.
  */
 export function AiCard({ posting }: { posting: JobPosting }) {
   const keyHint = useItem(keyHintItem);
   const models = useItem(modelsItem);
-  const consent = useItem(llmConsentItem);
-  const cvLines = useLiveQuery(async () => ((await createCvsRepo(getDb()).getDefault())?.data as Cv | undefined)?.source.lines ?? [], []);
-  const [runId, setRunId] = useState<string>();
-  const run = useRun(runId);
-  const [preview, setPreview] = useState<RunPreview | null>(null);
-  const [estimate, setEstimate] = useState<number>();
-  const [failure, setFailure] = useState<{ code: ErrorCode; detail?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const model = models?.[FEATURE];
-  const messages = cvLines ? requestFor(FEATURE, posting, cvLines) : undefined;
+  const cv = useLiveQuery(async () => ((await createCvsRepo(getDb()).getDefault())?.data as Cv | undefined) ?? null, []);
 
-  useEffect(() => {
-    let cancelled = false;
-    void recallRun(posting.url, FEATURE).then((id) => !cancelled && id && setRunId(id));
-    return () => {
-      cancelled = true;
-    };
-  }, [posting.url]);
-
-  // The estimate shown on the button: the same preview the consent dialog uses.
-  const previewKey = keyHint && model && messages ? `${model}|${messages.map((m) => m.content.length).join(',')}` : '';
-  useEffect(() => {
-    if (!previewKey || !messages) return;
-    let cancelled = false;
-    sendToBackground('previewRun', { feature: FEATURE, messages })
-      .then((p) => !cancelled && setEstimate(p.estimatedCostUsd))
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- previewKey stands for messages and model
-  }, [previewKey]);
-
-  if (keyHint === undefined || models === undefined || consent === undefined) return null;
-
+  if (keyHint === undefined || models === undefined || cv === undefined) return null;
   if (!keyHint) {
     return (
       <Card title={i18n.t('ai.title')} testId="ai-no-key">
@@ -76,28 +46,100 @@ export function AiCard({ posting }: { posting: JobPosting }) {
       </Card>
     );
   }
+  const cvLines = cv ? promptCvLines(cv.source.lines, cv.basics.name ? { name: cv.basics.name } : {}) : undefined;
+  return (
+    <Card title={i18n.t('ai.title')} testId="ai-card">
+      <FeatureRun feature="analysis" model={models.analysis} posting={posting} prompt={buildAnalysisPrompt({ posting })} label={i18n.t('ai.analyze')} />
+      <FeatureRun
+        feature="evaluation"
+        model={models.evaluation}
+        posting={posting}
+        prompt={cvLines?.length ? buildEvaluationPrompt({ posting, cvLines }) : undefined}
+        label={i18n.t('ai.evaluate')}
+      />
+    </Card>
+  );
+}
+
+interface FeatureRunProps {
+  feature: LlmFeature;
+  model: string | undefined;
+  posting: JobPosting;
+  /** Undefined when the feature lacks its input (no CV yet). */
+  prompt: AiPrompt | undefined;
+  label: string;
+}
+
+function FeatureRun({ feature, model, posting, prompt, label }: FeatureRunProps) {
+  const consent = useItem(llmConsentItem);
+  const [runId, setRunId] = useState<string>();
+  const run = useRun(runId);
+  const [preview, setPreview] = useState<RunPreview | null>(null);
+  const [estimate, setEstimate] = useState<number>();
+  const [failure, setFailure] = useState<{ code: ErrorCode; detail?: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const messages = prompt?.messages;
+
+  useEffect(() => {
+    let cancelled = false;
+    void recallRun(posting.url, feature).then((id) => !cancelled && id && setRunId(id));
+    return () => {
+      cancelled = true;
+    };
+  }, [posting.url, feature]);
+
+  // The estimate shown beside the button: the same preview the consent dialog uses.
+  const previewKey = model && messages ? `${model}|${messages.map((m) => m.content.length).join(',')}` : '';
+  useEffect(() => {
+    if (!previewKey || !messages) return;
+    let cancelled = false;
+    sendToBackground('previewRun', { feature, messages })
+      .then((p) => !cancelled && setEstimate(p.estimatedCostUsd))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- previewKey stands for messages and model
+  }, [previewKey]);
+
+  const section = (children: ReactNode) => (
+    <section className="jf-ai-feature" data-testid={`ai-${feature}`} aria-label={label}>
+      {children}
+    </section>
+  );
   if (!model) {
-    return (
-      <Card title={i18n.t('ai.title')} testId="ai-no-model">
-        <p className="jf-muted">{i18n.t('ai.noModel')}</p>
-        <a className="jf-button secondary" href={routeHash('settings')}>
-          {i18n.t('ai.chooseModel')}
-        </a>
-      </Card>
+    return section(
+      <p className="jf-muted">
+        {i18n.t('ai.noModelFor', [i18n.t(`features.${feature}`)])}{' '}
+        <a href={routeHash('settings')}>{i18n.t('ai.chooseModel')}</a>
+      </p>,
+    );
+  }
+  if (!prompt || !messages) {
+    return section(
+      <p className="jf-muted">
+        {i18n.t('ai.needsCv')} <a href={routeHash('cv')}>{i18n.t('ai.addCv')}</a>
+      </p>,
     );
   }
 
   async function start(options: { fresh?: boolean; resumeOf?: string } = {}) {
-    if (!messages || busy) return;
+    if (busy || !prompt) return;
     setBusy(true);
     setFailure(null);
     const requestId = crypto.randomUUID();
     try {
       const handle = options.resumeOf
         ? await sendToBackground('resumeRun', { runId: options.resumeOf, requestId })
-        : await sendToBackground('startRun', { requestId, feature: FEATURE, messages, ...(options.fresh ? { fresh: true } : {}) });
+        : await sendToBackground('startRun', {
+            requestId,
+            feature,
+            messages: prompt.messages,
+            schema: prompt.schema,
+            ...(options.fresh ? { fresh: true } : {}),
+          });
       setRunId(handle.runId);
-      await rememberRun(posting.url, FEATURE, handle.runId);
+      await rememberRun(posting.url, feature, handle.runId);
     } catch (error) {
       setFailure(error instanceof AppError ? { code: error.code, ...(error.detail ? { detail: error.detail } : {}) } : { code: 'internal' });
     } finally {
@@ -106,10 +148,9 @@ export function AiCard({ posting }: { posting: JobPosting }) {
   }
 
   async function ask() {
-    if (!messages) return;
     if (consent) return start();
     try {
-      setPreview(await sendToBackground('previewRun', { feature: FEATURE, messages }));
+      setPreview(await sendToBackground('previewRun', { feature, messages: messages! }));
     } catch (error) {
       setFailure({ code: error instanceof AppError ? error.code : 'internal' });
     }
@@ -122,11 +163,11 @@ export function AiCard({ posting }: { posting: JobPosting }) {
   }
 
   const running = run.phase === 'running';
-  return (
-    <Card title={i18n.t('ai.title')} testId="ai-card">
+  return section(
+    <>
       <div className="jf-row">
-        <button className="jf-button" disabled={busy || running || !messages} onClick={() => void ask()} data-testid="ai-analyze">
-          {i18n.t('ai.analyze')}
+        <button className="jf-button" disabled={busy || running} onClick={() => void ask()} data-testid="ai-start">
+          {label}
         </button>
         {running ? (
           <button className="jf-button secondary" onClick={() => void sendToBackground('cancelRun', { runId: run.runId })} data-testid="ai-cancel">
@@ -144,9 +185,30 @@ export function AiCard({ posting }: { posting: JobPosting }) {
       ) : null}
       <RunView run={run} onResume={(id) => void start({ resumeOf: id })} onFresh={() => void start({ fresh: true })} />
       <ConsentDialog preview={preview} onSend={(remember) => void send(remember)} onClose={() => setPreview(null)} />
-    </Card>
+    </>,
   );
 }
+
+const analysisLabels = (): AnalysisLabels => ({
+  role: i18n.t('ai.result.role'),
+  seniority: i18n.t('ai.result.seniority'),
+  mustHave: i18n.t('ai.result.mustHave'),
+  niceToHave: i18n.t('ai.result.niceToHave'),
+  technologies: i18n.t('ai.result.technologies'),
+  keywords: i18n.t('ai.result.keywords'),
+  sections: i18n.t('ai.result.sections'),
+  confidence: (percent) => i18n.t('ai.result.confidence', [percent]),
+  priority: { high: i18n.t('ai.result.high'), medium: i18n.t('ai.result.medium'), low: i18n.t('ai.result.low') },
+});
+
+const evaluationLabels = (): EvaluationLabels => ({
+  score: (score) => i18n.t('ai.result.score', [score]),
+  matches: i18n.t('ai.result.matches'),
+  gaps: i18n.t('ai.result.gaps'),
+  lines: (ids) => i18n.t('ai.result.lines', [ids]),
+  must: i18n.t('ai.result.must'),
+  nice: i18n.t('ai.result.nice'),
+});
 
 /** The error's sentence, plus which cap was reached. */
 function failureText(code: ErrorCode, detail?: string): string {
@@ -170,9 +232,25 @@ function RunView({ run, onResume, onFresh }: { run: RunState; onResume(runId: st
       : run.usage
         ? i18n.t('ai.doneUsage', [run.usage.model, formatCount(run.usage.promptTokens + run.usage.completionTokens), cost == null ? '—' : formatUsd(cost)])
         : i18n.t('ai.done');
+    const analysis = jobAnalysisSchema.safeParse(run.result);
+    const evaluation = cvEvaluationSchema.safeParse(run.result);
+    const structured = analysis.success ? (
+      <AnalysisResult analysis={analysis.data} labels={analysisLabels()} />
+    ) : evaluation.success ? (
+      <EvaluationResult evaluation={evaluation.data} labels={evaluationLabels()} />
+    ) : null;
     return (
       <>
-        <RunOutput text={run.text} streaming={false} labels={{ status }} testId="ai-run" />
+        {structured ? (
+          <>
+            <p className="jf-muted" role="status" data-testid="ai-run">
+              {status}
+            </p>
+            {structured}
+          </>
+        ) : (
+          <RunOutput text={run.text} streaming={false} labels={{ status }} testId="ai-run" />
+        )}
         {run.cached ? (
           <button className="jf-link" onClick={onFresh} data-testid="ai-fresh">
             {i18n.t('ai.runFresh')}
