@@ -52,6 +52,9 @@ export const errorCodes = [
   'run_not_found',
   'no_model',
   'run_interrupted',
+  // CV export (lib/cv/export).
+  'cv_export_unsupported_chars',
+  'cv_export_failed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
