@@ -54,12 +54,13 @@ const restrictions = {
         group: [
           '**/llm/**',
           '!**/llm/key-writer',
+          '!**/llm/features',
           '!**/llm/key-store',
           '!**/llm/validate-key',
           '!**/llm/secrets-db',
         ],
         allowTypeImports: true,
-        message: 'lib/llm is background code; pages may import @/lib/llm/key-writer and types (e.g. key-status) only.',
+        message: 'lib/llm is background code; pages may import @/lib/llm/key-writer, the feature list (@/lib/llm/features) and types (e.g. key-status) only.',
       },
       {
         group: ['openai', 'openai/**'],

@@ -72,6 +72,18 @@ export class ExtensionHarness {
     this.origin = `chrome-extension://${id}`;
   }
 
+  /** Whether the install opened the welcome page (closed by the fixture so tests start from a clean tab list). */
+  welcomePageOpened = false;
+
+  /** The install opens onboarding.html in a tab of its own: wait for it and close it. */
+  async closeWelcomePage(): Promise<void> {
+    const isWelcome = (p: Page) => p.url() === `${this.origin}/onboarding.html`;
+    let welcome: Page | undefined;
+    await expect.poll(() => (welcome = this.context.pages().find(isWelcome)) !== undefined, { timeout: 10_000 }).toBe(true);
+    this.welcomePageOpened = true;
+    await welcome!.close();
+  }
+
   /** The extension's service worker. Do not call while it is stopped: wake it with a message first. */
   async worker(): Promise<Worker> {
     const running = this.context.serviceWorkers().find((w) => w.url().startsWith(this.origin));
@@ -268,6 +280,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await expect
       .poll(() => harness.evaluateInWorker(() => typeof chrome === 'object' && typeof chrome.tabs?.query === 'function'))
       .toBe(true);
+    await harness.closeWelcomePage();
     await use(harness);
   },
 });

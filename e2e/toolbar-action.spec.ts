@@ -54,6 +54,9 @@ async function launch(userDataDir: string): Promise<Session> {
   // The target can be attached before the extension APIs are bound to the worker's global.
   await expect.poll(() => worker.evaluate(() => typeof chrome === 'object' && typeof chrome.tabs?.query === 'function')).toBe(true);
   worker.on('console', (m) => m.type() === 'error' && errors.push(`worker: ${m.text()}`));
+  // The install opens the welcome page in a tab of its own; close it so the tests count only their tabs.
+  const welcome = await browser.waitForTarget((t) => t.url() === `${origin}/onboarding.html` && t.type() === 'page', { timeout: 10_000 });
+  await (await welcome.asPage())!.close();
   return { browser, extensionId, worker, errors };
 }
 

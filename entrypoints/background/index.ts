@@ -4,6 +4,7 @@ import { captureTab } from '@/lib/capture/inject';
 import { setUpLlm } from '@/lib/llm/setup';
 import { validateKey } from '@/lib/llm/validate-key';
 import { registerBackgroundHandlers } from '@/lib/messaging/register';
+import { registerOnboarding } from '@/lib/panel/onboarding';
 import { registerNavigationFollower, registerPanelOpeners } from '@/lib/panel/opener';
 import { restrictStorageToTrustedContexts } from '@/lib/storage/access';
 
@@ -16,5 +17,6 @@ export default defineBackground(() => {
   });
   registerPanelOpeners();
   registerNavigationFollower();
+  registerOnboarding();
   void restrictStorageToTrustedContexts();
 });

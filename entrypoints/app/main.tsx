@@ -1,0 +1,5 @@
+import '@/components/theme.css';
+import { mountPage } from '@/lib/panel/mount';
+import { Shell } from '../sidepanel/Shell';
+
+mountPage(<Shell frame="tab" />);
