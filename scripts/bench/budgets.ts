@@ -27,4 +27,15 @@ export const budgets: Record<string, Budget> = {
     min: 0.1,
     why: 'the taxonomy and context rules beat the naive ESCO + O*NET label lookup measured in the same run',
   },
+  'cv_import.ratio_vs_pdfjs': {
+    max: 1.3,
+    why: 'importing a CV costs at most 30 % more than reading its text with pdf.js at all (same files, same run)',
+  },
+  'cv_import.accuracy.contact': {
+    min: 0.98,
+    why: 'name, email and phone come out right on the resume corpus (OpenResume: 70 % names, 59 % emails, 39 % phones)',
+  },
+  'cv_import.accuracy.employer': { min: 0.9, why: 'every employer of TRUTH.json found (OpenResume: 25 %)' },
+  'cv_import.accuracy.title': { min: 0.9, why: 'the job title of each of those entries' },
+  'cv_import.accuracy.school': { min: 0.9, why: 'every school of TRUTH.json found' },
 };

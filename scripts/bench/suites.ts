@@ -4,6 +4,7 @@
  * Add a feature's suite as its own file and one line here.
  */
 import { measureBundle } from './bundle';
+import { measureCv } from './cv';
 import { measureSkills } from './skills';
 
 export interface BenchContext {
@@ -26,4 +27,5 @@ export interface SuiteResult {
 export const suites: BenchSuite[] = [
   { name: 'bundle', run: ({ outDir }) => measureBundle(outDir) },
   { name: 'skills', run: async () => ({ results: await measureSkills() }) },
+  { name: 'cv', run: () => measureCv() },
 ];

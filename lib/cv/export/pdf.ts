@@ -94,6 +94,20 @@ export async function exportPdf(cv: Cv, options: PdfExportOptions): Promise<Uint
   let page: PDFPage = pdf.addPage([width, height]);
   let y = height - MARGIN_Y;
 
+  // Line breaking measures every word; fontkit shapes each call (≈ 1 ms), so widths come from cached
+  // per-character advances (kerning left out: a fraction of a point per line).
+  const advances = new Map<PDFFont, Map<string, number>>();
+  const widthOf = (text: string, font: PDFFont, size: number) => {
+    let cache = advances.get(font);
+    if (!cache) advances.set(font, (cache = new Map()));
+    let units = 0;
+    for (const ch of text) {
+      let w = cache.get(ch);
+      if (w === undefined) cache.set(ch, (w = font.widthOfTextAtSize(ch, 1000)));
+      units += w;
+    }
+    return (units * size) / 1000;
+  };
   const ensure = (needed: number) => {
     if (y - needed < MARGIN_Y) {
       page = pdf.addPage([width, height]);
@@ -105,7 +119,7 @@ export async function exportPdf(cv: Cv, options: PdfExportOptions): Promise<Uint
     let current = '';
     for (const word of text.split(' ')) {
       const next = current ? `${current} ${word}` : word;
-      if (current && font.widthOfTextAtSize(next, size) > maxWidth) {
+      if (current && widthOf(next, font, size) > maxWidth) {
         lines.push(current);
         current = word;
       } else current = next;
@@ -115,14 +129,14 @@ export async function exportPdf(cv: Cv, options: PdfExportOptions): Promise<Uint
   };
   /** Left text wrapped to the room left by an optional right-aligned text on its first line. */
   const row = (left: string | undefined, rightText: string | undefined, font: PDFFont, size: number, x = MARGIN) => {
-    const rightWidth = rightText ? regular.widthOfTextAtSize(rightText, size - 1) + 16 : 0;
+    const rightWidth = rightText ? widthOf(rightText, regular, size - 1) + 16 : 0;
     const lines = left ? wrap(left, font, size, right - x - rightWidth) : [''];
     lines.forEach((line, i) => {
       ensure(size * LEADING);
       y -= size * LEADING;
       if (line) page.drawText(line, { x, y, size, font, color: ink });
       if (i === 0 && rightText) {
-        page.drawText(rightText, { x: right - regular.widthOfTextAtSize(rightText, size - 1), y, size: size - 1, font: regular, color: ink });
+        page.drawText(rightText, { x: right - widthOf(rightText, regular, size - 1), y, size: size - 1, font: regular, color: ink });
       }
     });
   };
