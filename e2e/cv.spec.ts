@@ -5,6 +5,7 @@ import { importCv } from '../lib/cv/import/index';
 import { readPdfInNode } from '../lib/cv/import/pdf-node';
 import { oneColumnCv } from '../lib/cv/fixtures/pdf-cvs';
 import { writePdf } from '../lib/cv/fixtures/pdf-writer';
+import { writeZip } from '../lib/cv/fixtures/zip-writer';
 import { expect, test } from './fixtures';
 
 // The CV view in the built extension: import in the page (pdf.js with its worker), edit, reload, export
@@ -131,6 +132,35 @@ test('bad files get their own message and leave saved CVs untouched', async ({ e
   await expect(error).toContainText('🚀');
 });
 
+test('what could not be read is shown as warnings; a DOCX zip bomb is refused', async ({ ext }) => {
+  const cv = await new CvPage(await ext.context.newPage()).open(ext.id);
+  const warnings = cv.page.getByTestId('cv-warnings');
+
+  // 200 pages: the first 20 are read, within the test's timeout, and the view says so.
+  const appendix = Array.from({ length: 199 }, (_, i) => ({ runs: [{ text: `Portfolio sample ${i + 2}: a dashboard for the operations team.`, x: 50, top: 300 }] }));
+  await cv.upload('long.pdf', writePdf([...oneColumnCv(), ...appendix]));
+  await expect(cv.name).toHaveText('Jordan Avery');
+  await expect(warnings.locator('[data-code="pages_truncated"]')).toContainText('Only the first pages were read');
+
+  const tex = fs.readFileSync('lib/cv/fixtures/alex-chen.moderncv.tex');
+  await cv.upload('alex-chen.tex', tex, 'text/x-tex');
+  await expect(cv.name).toHaveText('Alex Chen');
+  await expect(warnings.locator('[data-code="latex_input_missing"]')).toContainText('publications');
+
+  const html = '# Sam Rivera\n\nsam@example.com\n\n## Experience\n\n<div><b>Engineer</b> at <i>Acme</i></div>\n<script>alert(1)</script>\n<img src=x onerror=alert(2)>\n';
+  await cv.upload('sam.md', new TextEncoder().encode(html), 'text/markdown');
+  await expect(cv.name).toHaveText('Sam Rivera');
+  await expect(warnings.locator('[data-code="html_removed"]')).toBeVisible();
+  await expect(cv.page.getByTestId('cv-source')).not.toContainText('<');
+  await expect(cv.page.locator('main img, main script')).toHaveCount(0);
+
+  // The directory claims 1 KB; the document inflates to 80 MB.
+  const bomb = writeZip([{ name: 'word/document.xml', data: new Uint8Array(80 * 1024 * 1024).fill(0x20), claimSize: 1024 }]);
+  await cv.upload('bomb.docx', bomb, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  await expect(cv.importError).toHaveAttribute('data-code', 'cv_too_large');
+  await expect(cv.items).toHaveCount(3);
+});
+
 test('in the side panel the original text is behind a toggle; duplicate, rename, make default, delete', async ({ ext }) => {
   const cv = await new CvPage(await ext.context.newPage()).open(ext.id, 'sidepanel.html');
   await cv.upload('jordan-avery.pdf', jordanPdf());
@@ -154,4 +184,33 @@ test('in the side panel the original text is behind a toggle; duplicate, rename,
   await expect(cv.items).toHaveCount(1);
   await expect(cv.name).toHaveText('Jordan Avery');
   await expect(cv.page.getByTestId('cv-is-default')).toBeVisible();
+
+  // A tailored version for a saved job (as tailoring will store it), grouped under that job.
+  await cv.page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('jobfit');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction(['cvs', 'jobs'], 'readwrite');
+    const cvs = tx.objectStore('cvs');
+    const master = await new Promise<{ id: string; data: unknown }>((resolve) => {
+      cvs.getAll().onsuccess = (e) => resolve((e.target as IDBRequest<{ id: string; data: unknown }[]>).result[0]!);
+    });
+    const at = Date.now();
+    tx.objectStore('jobs').put({ id: 'job-1', url: 'https://jobs.example/1', title: 'Analytics Engineer', company: 'Acme', status: 'saved', tags: [], createdAt: at, updatedAt: at, history: [] });
+    cvs.put({ id: 'tailored-1', name: 'Jordan for Acme', parentId: master.id, jobId: 'job-1', isDefault: 0, data: master.data, createdAt: at, updatedAt: at });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+  await cv.page.reload();
+  await expect(cv.page.getByTestId('cv-tailored-group')).toContainText('Tailored for Analytics Engineer · Acme');
+  await expect(cv.page.getByTestId('cv-tailored-group').getByTestId('cv-item')).toHaveText('Jordan for Acme');
+
+  await cv.page.getByTestId('cv-delete').click();
+  await expect(cv.page.getByTestId('cv-delete-dialog')).toContainText('It has tailored versions (1)');
+  await cv.page.getByTestId('cv-delete-keep').click();
+  await expect(cv.items).toHaveCount(1);
+  await expect(cv.name).toHaveText('Jordan for Acme');
+  await expect(cv.page.getByTestId('cv-tailored-group')).toHaveCount(0);
 });
