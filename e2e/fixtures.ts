@@ -225,6 +225,8 @@ export class ExtensionHarness {
 }
 
 interface TestFixtures {
+  /** The browser's UI language (`--lang`, needs Debian's chromium-l10n); `test.use({ uiLanguage: 'es' })`. */
+  uiLanguage: string | undefined;
   extensionId: string;
   consoleErrors: ConsoleErrors;
   ext: ExtensionHarness;
@@ -235,6 +237,8 @@ interface WorkerFixtures {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  uiLanguage: [undefined, { option: true }],
+
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -246,14 +250,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   // A fresh profile per test: storage, IndexedDB, grants and the worker start clean.
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+  context: async ({ uiLanguage }, use) => {
     const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobfit-profile-'));
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: false, // the new headless mode is asked for below; Playwright's own headless shell has no extensions
       ignoreDefaultArgs: ['--disable-extensions'],
-      args: ['--headless=new', ...CHROMIUM_FLAGS, ...extensionFlags(EXTENSION_DIR)],
+      args: ['--headless=new', ...CHROMIUM_FLAGS, ...extensionFlags(EXTENSION_DIR), ...(uiLanguage ? [`--lang=${uiLanguage}`] : [])],
+      ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage }, locale: uiLanguage } : {}),
     });
     await use(context);
     await context.close();

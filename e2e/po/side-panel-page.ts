@@ -1,5 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 
+export const SHELL_ROUTES = ['job', 'cv', 'tracker', 'usage', 'settings'] as const;
+export type ShellRoute = (typeof SHELL_ROUTES)[number];
+
 /** The side panel UI. Tests open it as a tab pinned to a tab with `?tabId=N` (the documented app-tab binding). */
 export class SidePanelPage {
   readonly headerTitle: Locator;
@@ -34,5 +37,21 @@ export class SidePanelPage {
 
   async analyze(): Promise<void> {
     await this.analyzeButton.click();
+  }
+
+  /** The shell's view tab (Job, CV, Tracker, Usage, Settings). */
+  nav(route: ShellRoute): Locator {
+    return this.page.getByTestId(`nav-${route}`);
+  }
+
+  /** The mounted view's panel; only the active view is in the DOM. */
+  view(route: ShellRoute): Locator {
+    return this.page.getByTestId(`view-${route}`);
+  }
+
+  async show(route: ShellRoute): Promise<Locator> {
+    await this.nav(route).click();
+    await this.page.locator(`main[data-route="${route}"]`).waitFor();
+    return this.view(route);
   }
 }

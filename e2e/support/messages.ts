@@ -20,6 +20,7 @@ export function validPayloads(tabId: number): { [K in BackgroundMessage]: Payloa
     validateKey: {},
     listModels: {},
     startRun: { requestId: 'e2e-request-0001', feature: 'analysis', messages: [{ role: 'user', content: 'Hello' }] },
+    previewRun: { feature: 'analysis', messages: [{ role: 'user', content: 'Hello' }] },
     cancelRun: { runId: 'e2e-request-0001' },
     resumeRun: { runId: 'e2e-request-0001', requestId: 'e2e-request-0002' },
   };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,9 +12,11 @@ export const BUILD_DIR = path.resolve(ROOT, process.env.JOBFIT_EXTENSION_DIR ?? 
 
 /**
  * The suite loads a copy of the build taken once per run (global-setup.ts), so a rebuild running
- * alongside (watch mode, another terminal) cannot swap files under a launched browser.
+ * alongside (watch mode, another terminal) cannot swap files under a launched browser. The folder is
+ * per checkout, so two clones testing at once do not share it.
  */
-export const EXTENSION_DIR = path.join(os.tmpdir(), 'jobfit-e2e', 'chrome-mv3');
+const checkout = createHash('sha256').update(ROOT).digest('hex').slice(0, 12);
+export const EXTENSION_DIR = path.join(os.tmpdir(), `jobfit-e2e-${checkout}`, 'chrome-mv3');
 
 /** Hand-made fixture pages served on 127.0.0.1. */
 export const PAGES_DIR = path.join(ROOT, 'e2e', 'pages');

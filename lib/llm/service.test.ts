@@ -600,3 +600,27 @@ describe('listModels', () => {
     await expect(makeService({ readKey: async () => undefined }).listModels()).rejects.toMatchObject({ code: 'no_key' });
   });
 });
+
+describe('previewRun: what the consent dialog shows', () => {
+  it('returns the redacted messages, the endpoint host and an estimate, and sends nothing to the model', async () => {
+    privacy = { denyDataCollection: true, zdr: false, redactLocation: true };
+    const preview = await service.previewRun({
+      feature: 'analysis',
+      messages: [{ role: 'user', content: `CV of ${profile.name}, ${profile.email}, ${profile.phone}, ${profile.links[0]}. Senior React engineer.` }],
+    });
+    const sent = preview.messages.map((m) => m.content).join('\n');
+    for (const value of [profile.name, profile.email, profile.phone, profile.links[0]!]) expect(sent).not.toContain(value);
+    expect(sent).toContain('Senior React engineer');
+    expect(sent).toMatch(/\[\[EMAIL_1\]\]/);
+    expect(preview.redactedCount).toBeGreaterThanOrEqual(4);
+    expect(preview.model).toBe('mock/json-strict');
+    expect(preview.endpointHost).toBe(new URL(mock.baseURL).host);
+    expect(preview.estimatedCostUsd).toBeGreaterThan(0);
+    expect(preview.denyDataCollection).toBe(true);
+    expect(mock.requests().filter((r) => r.path.includes('chat/completions'))).toEqual([]);
+  });
+
+  it('needs a model for the feature, like a real call', async () => {
+    await expect(service.previewRun({ feature: 'questions', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({ code: 'no_model' });
+  });
+});

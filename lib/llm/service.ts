@@ -57,6 +57,20 @@ export interface StartRunInput {
   fresh?: boolean;
 }
 
+/** What a call would send, for the consent dialog: the redacted messages, where they go, what it may cost. */
+export interface RunPreview {
+  model: string;
+  /** The messages exactly as they would leave (placeholders in place of the profile's values). */
+  messages: ChatMessage[];
+  /** Host of the endpoint (openrouter.ai, or a local server). */
+  endpointHost: string;
+  /** USD, from the model's prices; 0 when the endpoint publishes none. */
+  estimatedCostUsd: number;
+  /** How many distinct personal values were replaced by placeholders. */
+  redactedCount: number;
+  denyDataCollection: boolean;
+}
+
 export interface RunHandle {
   runId: string;
   status: RunStatus;
@@ -106,6 +120,8 @@ export interface LlmServiceDeps {
 export interface LlmService extends RunFrameSource {
   listModels(options?: { refresh?: boolean }): Promise<ModelInfo[]>;
   startRun(input: StartRunInput): Promise<RunHandle>;
+  /** The consent dialog's view of a call, without making it. */
+  previewRun(input: Pick<StartRunInput, 'feature' | 'model' | 'messages' | 'maxTokens'>): Promise<RunPreview>;
   cancelRun(runId: string): Promise<{ cancelled: boolean }>;
   /** Runs an ended run's request again as a new request (new id); the old row keeps its partial text. */
   resumeRun(runId: string, requestId: string): Promise<RunHandle>;
@@ -567,6 +583,26 @@ export function createLlmService(deps: LlmServiceDeps = {}): LlmService {
     listModels: async (options = {}) => fetchModels(await settings.baseUrl(), await requireKey(), !!options.refresh),
 
     startRun: (input) => startRun(input),
+
+    async previewRun(input) {
+      const model = input.model ?? (await settings.models())[input.feature];
+      if (!model) throw new AppError('no_model', input.feature);
+      const apiKey = await requireKey();
+      const baseURL = await settings.baseUrl();
+      const [profile, privacy, info] = await Promise.all([settings.profile(), settings.privacy(), modelInfo(baseURL, apiKey, model)]);
+      const redactor = createRedactor(profile, { redactLocation: privacy.redactLocation });
+      const messages = input.messages.map((m) => ({ role: m.role, content: redactor.redact(m.content) }));
+      const placeholders = new Set(messages.flatMap((m) => m.content.match(/\[\[[A-Z]+_\d+\]\]/g) ?? []));
+      const promptChars = messages.reduce((n, m) => n + m.content.length, 0);
+      return {
+        model,
+        messages,
+        endpointHost: new URL(baseURL).host,
+        estimatedCostUsd: estimateCost(info, promptChars, input.maxTokens),
+        redactedCount: placeholders.size,
+        denyDataCollection: privacy.denyDataCollection,
+      };
+    },
 
     async cancelRun(runId) {
       const run = active.get(runId);

@@ -3,13 +3,14 @@ import { registerRunPort } from '../messaging/ports';
 import type { Handlers } from '../messaging/register';
 import { createLlmService, type LlmService } from './service';
 
-export type LlmHandlers = Pick<Handlers<BackgroundProtocol>, 'listModels' | 'startRun' | 'cancelRun' | 'resumeRun'>;
+export type LlmHandlers = Pick<Handlers<BackgroundProtocol>, 'listModels' | 'startRun' | 'previewRun' | 'cancelRun' | 'resumeRun'>;
 
 /** The background messages of the LLM service. */
 export function createLlmHandlers(service: LlmService): LlmHandlers {
   return {
     listModels: ({ refresh }) => service.listModels(refresh !== undefined ? { refresh } : {}),
     startRun: (data) => service.startRun(data),
+    previewRun: (data) => service.previewRun(data),
     cancelRun: ({ runId }) => service.cancelRun(runId),
     resumeRun: ({ runId, requestId }) => service.resumeRun(runId, requestId),
   };

@@ -19,6 +19,7 @@ function receiver() {
     startRun: vi.fn<Handlers<BackgroundProtocol>['startRun']>(async (d) => ({ runId: d.requestId, status: 'running' as const, created: true })),
     cancelRun: vi.fn<Handlers<BackgroundProtocol>['cancelRun']>(async () => ({ cancelled: true })),
     resumeRun: vi.fn<Handlers<BackgroundProtocol>['resumeRun']>(async (d) => ({ runId: d.requestId, status: 'running' as const, created: true })),
+    previewRun: vi.fn<Handlers<BackgroundProtocol>['previewRun']>(async () => preview),
   } as unknown as Handlers<BackgroundProtocol> & Record<string, ReturnType<typeof vi.fn>>;
   const receive = createReceiver<BackgroundProtocol>({ schemas: backgroundSchemas, senders: backgroundSenders, handlers, runtimeId: ID, extensionOrigin: ORIGIN });
   return { receive, handlers };
@@ -36,6 +37,8 @@ const validStart = {
   ],
 };
 
+const preview = { model: 'm', messages: validStart.messages as never, endpointHost: 'openrouter.ai', estimatedCostUsd: 0.001, redactedCount: 2, denyDataCollection: true };
+
 beforeEach(() => {
   fakeBrowser.reset();
   vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -52,6 +55,7 @@ describe('LLM messages: round trip from an extension page', () => {
       { runId: validStart.requestId, status: 'running', created: true },
     ],
     ['cancelRun', { runId: validStart.requestId }, { cancelled: true }],
+    ['previewRun', { feature: 'analysis', messages: validStart.messages }, preview],
     ['resumeRun', { runId: validStart.requestId, requestId: 'c0ffee00-0000-4000-8000-000000000001' }, { runId: 'c0ffee00-0000-4000-8000-000000000001', status: 'running', created: true }],
   ])('%s %j', async (type, data, value) => {
     const { receive, handlers } = receiver();
@@ -61,9 +65,9 @@ describe('LLM messages: round trip from an extension page', () => {
 });
 
 describe('LLM messages: refused', () => {
-  it.each(['listModels', 'startRun', 'cancelRun', 'resumeRun'])('%s from a content script → forbidden_sender', async (type) => {
+  it.each(['listModels', 'startRun', 'previewRun', 'cancelRun', 'resumeRun'])('%s from a content script → forbidden_sender', async (type) => {
     const { receive, handlers } = receiver();
-    const data = type === 'startRun' ? validStart : type === 'cancelRun' ? { runId: validStart.requestId } : type === 'resumeRun' ? { runId: validStart.requestId, requestId: validStart.requestId } : {};
+    const data = type === 'startRun' ? validStart : type === 'previewRun' ? { feature: 'analysis', messages: validStart.messages } : type === 'cancelRun' ? { runId: validStart.requestId } : type === 'resumeRun' ? { runId: validStart.requestId, requestId: validStart.requestId } : {};
     expect(await send(receive, type, data, content)).toEqual({ ok: false, error: { code: 'forbidden_sender', detail: type } });
     expect(handlers[type]).not.toHaveBeenCalled();
   });
@@ -94,6 +98,8 @@ describe('LLM messages: refused', () => {
     ['resumeRun', { runId: validStart.requestId }],
     ['listModels', { refresh: 'yes' }],
     ['listModels', { baseURL: 'https://evil.example' }],
+    ['previewRun', { feature: 'analysis', messages: [] }],
+    ['previewRun', { feature: 'analysis', messages: validStart.messages, requestId: validStart.requestId, apiKey: 'sk-or-v1-x' }],
   ])('%s %j → invalid_payload', async (type, data) => {
     const { receive } = receiver();
     expect(await send(receive, type, data)).toEqual({ ok: false, error: { code: 'invalid_payload', detail: type } });

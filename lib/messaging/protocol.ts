@@ -1,7 +1,7 @@
 import type { CaptureState } from '../capture/state';
 import type { ModelInfo } from '../llm/client';
 import type { KeyStatus } from '../llm/key-status';
-import type { RunHandle, StartRunInput } from '../llm/service';
+import type { RunHandle, RunPreview, StartRunInput } from '../llm/service';
 
 /** Everything the background receives. One message per operation, each with a concrete payload type. */
 export interface BackgroundProtocol {
@@ -16,6 +16,7 @@ export interface BackgroundProtocol {
    * (lib/messaging/ports.ts). The same `requestId` twice returns the first run (`created: false`).
    */
   startRun(data: StartRunInput): RunHandle;
+  previewRun(data: Pick<StartRunInput, 'feature' | 'model' | 'messages' | 'maxTokens'>): RunPreview;
   /** Aborts the run's HTTP request; `cancelled: false` when it had already ended. */
   cancelRun(data: { runId: string }): { cancelled: boolean };
   /** Sends an ended (e.g. interrupted) run's request again as a new run with this `requestId`. */

@@ -45,6 +45,14 @@ function stubHandlers() {
     startRun: vi.fn<Handlers<BackgroundProtocol>['startRun']>(async (data) => ({ runId: data.requestId, status: 'running' as const, created: true })),
     cancelRun: vi.fn<Handlers<BackgroundProtocol>['cancelRun']>(async () => ({ cancelled: true })),
     resumeRun: vi.fn<Handlers<BackgroundProtocol>['resumeRun']>(async (data) => ({ runId: data.requestId, status: 'running' as const, created: true })),
+    previewRun: vi.fn<Handlers<BackgroundProtocol>['previewRun']>(async (data) => ({
+      model: 'm',
+      messages: data.messages,
+      endpointHost: 'openrouter.ai',
+      estimatedCostUsd: 0,
+      redactedCount: 0,
+      denyDataCollection: false,
+    })),
   };
 }
 

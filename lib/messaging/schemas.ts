@@ -8,17 +8,21 @@ const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/);
 /** Everything sent to a model in one run: CV + posting fit easily, a runaway page does not. */
 const MAX_PROMPT_CHARS = 1_000_000;
 
+const messagesSchema = z
+  .array(z.strictObject({ role: z.enum(['system', 'user', 'assistant']), content: z.string().max(MAX_PROMPT_CHARS) }))
+  .min(1)
+  .max(50)
+  .refine((messages) => messages.reduce((n, m) => n + m.content.length, 0) <= MAX_PROMPT_CHARS, 'prompt too long');
+const modelSchema = z.string().min(1).max(200);
+const maxTokensSchema = z.number().int().min(1).max(200_000);
+
 const startRunSchema = z.strictObject({
   requestId: clientId,
   feature: z.enum(llmFeatures),
-  model: z.string().min(1).max(200).optional(),
-  messages: z
-    .array(z.strictObject({ role: z.enum(['system', 'user', 'assistant']), content: z.string().max(MAX_PROMPT_CHARS) }))
-    .min(1)
-    .max(50)
-    .refine((messages) => messages.reduce((n, m) => n + m.content.length, 0) <= MAX_PROMPT_CHARS, 'prompt too long'),
+  model: modelSchema.optional(),
+  messages: messagesSchema,
   jobId: z.string().min(1).max(100).optional(),
-  maxTokens: z.number().int().min(1).max(200_000).optional(),
+  maxTokens: maxTokensSchema.optional(),
   temperature: z.number().min(0).max(2).optional(),
   schema: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
   fresh: z.boolean().optional(),
@@ -29,6 +33,12 @@ export const backgroundSchemas = {
   validateKey: z.strictObject({}),
   listModels: z.strictObject({ refresh: z.boolean().optional() }),
   startRun: startRunSchema,
+  previewRun: z.strictObject({
+    feature: z.enum(llmFeatures),
+    model: modelSchema.optional(),
+    messages: messagesSchema,
+    maxTokens: maxTokensSchema.optional(),
+  }),
   cancelRun: z.strictObject({ runId: clientId }),
   resumeRun: z.strictObject({ runId: clientId, requestId: clientId }),
 } satisfies { [K in keyof BackgroundProtocol]: z.ZodType<Parameters<BackgroundProtocol[K]>[0]> };
@@ -42,6 +52,7 @@ export const backgroundSenders = {
   validateKey: ['page'],
   listModels: ['page'],
   startRun: ['page'],
+  previewRun: ['page'],
   cancelRun: ['page'],
   resumeRun: ['page'],
 } satisfies { [K in keyof BackgroundProtocol]: readonly SenderClass[] };
