@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import mammoth from 'mammoth';
 import type { Download, Locator, Page } from '@playwright/test';
 import { importCv } from '../lib/cv/import/index';
@@ -54,6 +55,14 @@ class CvPage {
 
 const jordanPdf = () => writePdf(oneColumnCv());
 
+/** Serious and critical axe findings (WCAG 2 A/AA) on the CV view as it is now. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 test('import a PDF, fix a field, reload: the fix is kept; PDF and DOCX exports read back', async ({ ext }) => {
   const cv = await new CvPage(await ext.context.newPage()).open(ext.id);
   await expect(cv.page.getByTestId('cv-empty')).toBeVisible();
@@ -67,6 +76,7 @@ test('import a PDF, fix a field, reload: the fix is kept; PDF and DOCX exports r
   // The original text sits beside the structure in the full tab, with its page and line.
   await expect(cv.page.getByTestId('cv-source')).toContainText('Northwind Analytics Inc.');
   await expect(cv.page.getByTestId('cv-source')).toContainText('p. 1 · l. 1');
+  expect(await accessibilityProblems(cv.page), 'CV view, full tab').toEqual([]);
 
   await cv.edit('cv-work-0-position', 'Principal Data Engineer');
   await expect(cv.page.getByTestId('toast').filter({ hasText: 'Saved.' })).toBeVisible();
@@ -162,12 +172,15 @@ test('what could not be read is shown as warnings; a DOCX zip bomb is refused', 
 });
 
 test('in the side panel the original text is behind a toggle; duplicate, rename, make default, delete', async ({ ext }) => {
-  const cv = await new CvPage(await ext.context.newPage()).open(ext.id, 'sidepanel.html');
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 400, height: 860 });
+  const cv = await new CvPage(page).open(ext.id, 'sidepanel.html');
   await cv.upload('jordan-avery.pdf', jordanPdf());
   await expect(cv.name).toHaveText('Jordan Avery');
   await expect(cv.page.getByTestId('cv-original')).toBeHidden();
   await cv.page.getByTestId('cv-source-toggle').click();
   await expect(cv.page.getByTestId('cv-original')).toBeVisible();
+  expect(await accessibilityProblems(cv.page), 'CV view, panel').toEqual([]);
 
   await cv.page.getByTestId('cv-duplicate').click();
   await expect(cv.items).toHaveCount(2);
@@ -209,6 +222,7 @@ test('in the side panel the original text is behind a toggle; duplicate, rename,
 
   await cv.page.getByTestId('cv-delete').click();
   await expect(cv.page.getByTestId('cv-delete-dialog')).toContainText('It has tailored versions (1)');
+  expect(await accessibilityProblems(cv.page), 'delete dialog').toEqual([]);
   await cv.page.getByTestId('cv-delete-keep').click();
   await expect(cv.items).toHaveCount(1);
   await expect(cv.name).toHaveText('Jordan for Acme');

@@ -10,17 +10,9 @@ import { DeleteCvDialog } from '@/components/cv/DeleteCvDialog';
 import { ImportDropZone, type ImportFailure } from '@/components/cv/ImportDropZone';
 import { SourceLines } from '@/components/cv/SourceLines';
 import { Skeleton } from '@/components/Skeleton';
-import { atsReport } from '@/lib/cv/export/ats';
-import { exportDocx } from '@/lib/cv/export/docx';
 import { downloadFile } from '@/lib/cv/export/download';
 import { type ExportFormat, exportFileName } from '@/lib/cv/export/file-name';
-import { loadFontsInPage } from '@/lib/cv/export/fonts-page';
-import { exportJsonResume } from '@/lib/cv/export/json-resume';
-import { exportMarkdown } from '@/lib/cv/export/markdown';
-import { exportPdf } from '@/lib/cv/export/pdf';
-import { exportText } from '@/lib/cv/export/text';
 import { importCv } from '@/lib/cv/import/index';
-import { readPdfInPage } from '@/lib/cv/import/pdf-page';
 import { MAX_CV_BYTES } from '@/lib/cv/import/validate';
 import { type Cv, cvSchema } from '@/lib/cv/model';
 import { getDb } from '@/lib/db/open';
@@ -33,6 +25,13 @@ import { errorMessage } from '@/lib/util/i18n-errors';
 import { createLogger } from '@/lib/util/logger';
 
 const log = createLogger('cv-view');
+
+// pdf.js, pdf-lib with its font and docx load on first use: the view opens with none of them.
+const readPdfInPage = async (data: Uint8Array) => (await import('@/lib/cv/import/pdf-page')).readPdfInPage(data);
+const pdfTools = async () => {
+  const [{ exportPdf }, { loadFontsInPage }] = await Promise.all([import('@/lib/cv/export/pdf'), import('@/lib/cv/export/fonts-page')]);
+  return { exportPdf, fonts: await loadFontsInPage() };
+};
 const cvs = () => createCvsRepo(getDb());
 
 const exportFormats: { format: ExportFormat; label: 'cv.exportPdf' | 'cv.exportDocx' | 'cv.exportMarkdown' | 'cv.exportJson' | 'cv.exportText'; mime: string }[] = [
@@ -181,7 +180,8 @@ function CvDetail({
   async function runAts() {
     setAts({ status: 'running' });
     try {
-      const report = await atsReport(cv, { fonts: await loadFontsInPage(), readPdf: readPdfInPage });
+      const [{ atsReport }, { fonts }] = await Promise.all([import('@/lib/cv/export/ats'), pdfTools()]);
+      const report = await atsReport(cv, { fonts, readPdf: readPdfInPage });
       setAts({ status: 'done', differences: report.differences });
     } catch (error) {
       setAts({ status: 'error', message: errorMessage(codeOf(error, 'cv_export_failed').code) });
@@ -285,15 +285,17 @@ function CvDetail({
 
 async function render(cv: Cv, format: ExportFormat): Promise<Uint8Array | string> {
   switch (format) {
-    case 'pdf':
-      return exportPdf(cv, { fonts: await loadFontsInPage() });
+    case 'pdf': {
+      const { exportPdf, fonts } = await pdfTools();
+      return exportPdf(cv, { fonts });
+    }
     case 'docx':
-      return exportDocx(cv);
+      return (await import('@/lib/cv/export/docx')).exportDocx(cv);
     case 'md':
-      return exportMarkdown(cv);
+      return (await import('@/lib/cv/export/markdown')).exportMarkdown(cv);
     case 'json':
-      return exportJsonResume(cv);
+      return (await import('@/lib/cv/export/json-resume')).exportJsonResume(cv);
     case 'txt':
-      return exportText(cv);
+      return (await import('@/lib/cv/export/text')).exportText(cv);
   }
 }
