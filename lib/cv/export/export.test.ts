@@ -126,6 +126,15 @@ describe('PDF export', () => {
     expect(back.education.map((e) => e.institution)).toEqual(cv.education.map((e) => e.institution));
   });
 
+  it('writes plain glyphs: no ligatures in the text layer, decomposed accents composed', async () => {
+    const cv = importCvText(fixture('riley-stone.resume.json'));
+    cv.basics.name = 'Rene\u0301e Stone';
+    cv.work[0]!.highlights = ['Profiled and fixed the office workflow.'];
+    const back = await readBack(await exportPdf(cv, { fonts }));
+    expect(back.basics.name).toBe('Renée Stone');
+    expect(back.work[0]!.highlights).toEqual(['Profiled and fixed the office workflow.']);
+  });
+
   it('embeds a subset TrueType font and draws no images', async () => {
     const cv = importCvText(fixture('riley-stone.resume.json'));
     const pdf = await exportPdf(cv, { fonts });

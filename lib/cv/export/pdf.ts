@@ -23,6 +23,7 @@ export interface PdfExportOptions {
   pageSize?: [number, number];
 }
 
+const plainFeatures = { liga: false, clig: false, dlig: false, calt: false, kern: false, ccmp: false, locl: false, mark: false, mkmk: false };
 const MARGIN = 50;
 /** Top and bottom: 1 inch, clear of the band where importers drop running headers and footers. */
 const MARGIN_Y = 72;
@@ -50,7 +51,7 @@ export function assertCovered(doc: CvDocument, fonts: PDFFont[]): void {
 }
 
 /** Tabs, newlines and other control characters become spaces; fonts have no glyphs for them. */
-const clean = (value: string) => value.replace(/[\p{Cc}\u00ad\u200b-\u200f\u2028\u2029\ufeff]+/gu, ' ').replace(/ {2,}/g, ' ').trim();
+const clean = (value: string) => value.normalize('NFC').replace(/[\p{Cc}\u00ad\u200b-\u200f\u2028\u2029\ufeff]+/gu, ' ').replace(/ {2,}/g, ' ').trim();
 
 function cleanDocument(doc: CvDocument): CvDocument {
   const opt = (v?: string) => (v === undefined ? undefined : clean(v) || undefined);
@@ -78,8 +79,11 @@ export async function exportPdf(cv: Cv, options: PdfExportOptions): Promise<Uint
   const doc = cleanDocument(cvDocument(cv, options.language));
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(subsetFontkit);
-  const regular = await pdf.embedFont(options.fonts.regular, { subset: true });
-  const bold = await pdf.embedFont(options.fonts.bold, { subset: true });
+  // No OpenType shaping: ligatures ("fi" as one glyph) extract badly in ATS parsers, and shaping every
+  // line costs ≈ 4× the drawing. Text is NFC, so accents are precomposed glyphs, not marks to position.
+  const embed = (bytes: Uint8Array) => pdf.embedFont(bytes, { subset: true, features: plainFeatures });
+  const regular = await embed(options.fonts.regular);
+  const bold = await embed(options.fonts.bold);
   assertCovered(doc, [regular, bold]);
 
   pdf.setTitle(doc.name);
@@ -94,8 +98,8 @@ export async function exportPdf(cv: Cv, options: PdfExportOptions): Promise<Uint
   let page: PDFPage = pdf.addPage([width, height]);
   let y = height - MARGIN_Y;
 
-  // Line breaking measures every word; fontkit shapes each call (≈ 1 ms), so widths come from cached
-  // per-character advances (kerning left out: a fraction of a point per line).
+  // Line breaking measures every word: widths come from cached per-character advances (exact without
+  // kerning, which is off).
   const advances = new Map<PDFFont, Map<string, number>>();
   const widthOf = (text: string, font: PDFFont, size: number) => {
     let cache = advances.get(font);
