@@ -13,5 +13,7 @@ export default defineConfig({
     pool: 'threads',
     maxWorkers: 2,
     restoreMocks: true,
+    // Generous: a loaded two-core machine must not turn slow into failed (speed is the bench's job).
+    testTimeout: 20_000,
   },
 });

@@ -18,6 +18,7 @@ export default defineConfig({
         'storage',
         'unlimitedStorage',
         'contextMenus',
+        'identity',
         ...(firefox ? [] : ['sidePanel']),
       ],
       host_permissions: ['https://openrouter.ai/*'],

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { SHELL_ROUTES, SidePanelPage } from './po/side-panel-page';
+import { accessibilityProblems } from './support/axe';
 import { ROOT } from './support/paths';
 
 // The app shell: the same app in the side panel (as a pinned tab at panel width) and in a full tab.
@@ -11,14 +10,6 @@ import { ROOT } from './support/paths';
 const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
 const PANEL = { width: 400, height: 860 };
 const WIDE = { width: 1280, height: 860 };
-
-/** Serious and critical axe findings (WCAG 2 A/AA rules) on what the page shows now. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('the views switch by tab, by keyboard and by the hash, and a reload keeps the view', async ({ ext }) => {
   const job = await ext.openTab('job-posting.html');
@@ -175,4 +166,14 @@ test('the Usage view lists each call and the totals per day and model; Clear his
   await expect(page.getByTestId('usage-empty')).toBeVisible();
   await expect(page.getByTestId('toast')).toContainText('Usage history cleared.');
   await expect(shell.nav('usage')).toHaveAttribute('aria-selected', 'true');
+});
+
+test('offline, the panel says what still works instead of failing', async ({ ext, context }) => {
+  const job = await ext.openTab('job-posting.html');
+  const panel = await ext.openPanel(job.tabId);
+  await expect(panel.page.getByTestId('offline')).toHaveCount(0);
+  await context.setOffline(true);
+  await expect(panel.page.getByTestId('offline')).toContainText('You are offline');
+  await context.setOffline(false);
+  await expect(panel.page.getByTestId('offline')).toHaveCount(0);
 });

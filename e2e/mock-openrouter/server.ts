@@ -12,6 +12,7 @@ import {
 } from './errors';
 import { createLedger, redactAuthorization, type KeyState } from './ledger';
 import { filterModels, MODEL_FIXTURES, toApiModel } from './models';
+import { createOAuth } from './oauth';
 import { createScenarioQueue } from './scenarios';
 import type { GenerationRecord, KeyConfig, MockOpenRouterOptions, ModelFixture, RecordedRequest, Scenario } from './types';
 import { EXPOSED_HEADERS, sendJson } from './wire';
@@ -84,6 +85,7 @@ export async function createMockOpenRouter(options: MockOpenRouterOptions = {}):
   let clockOffset = 0;
   const now = () => Date.now() + clockOffset;
   const ledger = createLedger(options, now);
+  const oauth = createOAuth(now);
   const queue = createScenarioQueue(options.defaultScenario);
   const models = new Map<string, ModelFixture>(
     [...(options.models ?? MODEL_FIXTURES), ...(options.extraModels ?? [])].map((m) => [m.id, m]),
@@ -207,12 +209,15 @@ export async function createMockOpenRouter(options: MockOpenRouterOptions = {}):
     if (aborter.signal.aborted) return;
     if (tooLarge) return sendJson(res, 413, PAYLOAD_TOO_LARGE);
 
+    if (url.pathname === '/auth' && req.method === 'GET') return oauth.authorize(url, res);
     const route = url.pathname.replace(/^\/api\/v1/, '').replace(/\/$/, '');
-    const methods: Record<string, string> = { '/models': 'GET', '/key': 'GET', '/credits': 'GET', '/generation': 'GET', '/chat/completions': 'POST' };
+    const methods: Record<string, string> = { '/auth/keys': 'POST', '/models': 'GET', '/key': 'GET', '/credits': 'GET', '/generation': 'GET', '/chat/completions': 'POST' };
     const method = methods[route];
     if (!method) return sendJson(res, 404, NOT_FOUND);
     if (req.method !== method) return sendJson(res, 405, errorBody(405, 'Method Not Allowed'));
 
+    // The PKCE code is the credential here, not a key.
+    if (route === '/auth/keys') return oauth.exchange(text, res, (key) => void ledger.addKey({ key, label: 'Jobfit (OAuth)' }));
     // The model list is public: no key needed, and a bad one is not rejected.
     if (route === '/models') {
       return sendJson(res, 200, { data: filterModels([...models.values()], url.searchParams).map(toApiModel) });
@@ -315,6 +320,7 @@ export async function createMockOpenRouter(options: MockOpenRouterOptions = {}):
       seq = 0;
       clockOffset = 0;
       ledger.clear();
+      oauth.reset();
       loadKeys();
     },
     close() {

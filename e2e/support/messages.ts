@@ -18,6 +18,7 @@ export function validPayloads(tabId: number): { [K in BackgroundMessage]: Payloa
   return {
     captureTab: { tabId },
     validateKey: {},
+    connectOpenRouter: {},
     listModels: {},
     startRun: { requestId: 'e2e-request-0001', feature: 'analysis', messages: [{ role: 'user', content: 'Hello' }] },
     previewRun: { feature: 'analysis', messages: [{ role: 'user', content: 'Hello' }] },

@@ -2,17 +2,20 @@ import '@/lib/util/zod-config';
 import { defineBackground } from 'wxt/utils/define-background';
 import { captureTab } from '@/lib/capture/inject';
 import { setUpLlm } from '@/lib/llm/setup';
+import { connectOpenRouter } from '@/lib/llm/oauth';
 import { validateKey } from '@/lib/llm/validate-key';
 import { registerBackgroundHandlers } from '@/lib/messaging/register';
 import { registerOnboarding } from '@/lib/panel/onboarding';
 import { registerNavigationFollower, registerPanelOpeners } from '@/lib/panel/opener';
 import { restrictStorageToTrustedContexts } from '@/lib/storage/access';
+import { endpointItem } from '@/lib/storage/items';
 
 // Wiring only. Listeners are registered synchronously so events that wake the worker reach them.
 export default defineBackground(() => {
   registerBackgroundHandlers({
     captureTab: ({ tabId }) => captureTab(tabId),
     validateKey: () => validateKey(),
+    connectOpenRouter: () => connectOpenRouter({ baseUrl: async () => (await endpointItem.getValue()).baseUrl }),
     ...setUpLlm(),
   });
   registerPanelOpeners();

@@ -1,4 +1,5 @@
 import * as Tabs from '@radix-ui/react-tabs';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
@@ -6,10 +7,12 @@ import { Card } from '@/components/Card';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { Skeleton } from '@/components/Skeleton';
 import { Toaster } from '@/components/Toaster';
-import { openDb } from '@/lib/db/open';
+import { getDb, openDb } from '@/lib/db/open';
+import { createRunsRepo } from '@/lib/db/repos/runs';
 import { requestPersistentStorage } from '@/lib/panel/persist';
 import { routeHash, routes, useRoute, type Route } from '@/lib/panel/route';
 import { useToasts } from '@/lib/panel/toasts';
+import { useOnline } from '@/lib/panel/use-online';
 import { useBoundTab, useCaptureState } from '@/lib/panel/use-panel-state';
 import { AppError } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
@@ -35,6 +38,8 @@ export function Shell({ frame }: { frame: Frame }) {
   const capture = useCaptureState(tabId);
   const [dbNewer, setDbNewer] = useState(false);
   const toasts = useToasts();
+  const online = useOnline();
+  const running = useLiveQuery(() => createRunsRepo(getDb()).countRunning().catch(() => 0), []) ?? 0;
 
   useEffect(() => {
     void requestPersistentStorage().catch(() => false);
@@ -74,6 +79,11 @@ export function Shell({ frame }: { frame: Frame }) {
         <span className="jf-header-title" data-testid="header-title" title={headerTitle}>
           {headerTitle}
         </span>
+        {running > 0 ? (
+          <span className="jf-badge" role="status" data-testid="runs-badge" title={i18n.t('shell.running', [String(running)])}>
+            {i18n.t('shell.running', [String(running)])}
+          </span>
+        ) : null}
         {frame === 'panel' ? (
           <button className="jf-link" onClick={openInTab} data-testid="open-in-tab">
             {i18n.t('shell.openInTab')}
@@ -91,6 +101,11 @@ export function Shell({ frame }: { frame: Frame }) {
         </Tabs.Trigger>
       </Tabs.List>
       <main className="jf-main" data-bound-tab={tabId ?? ''} data-route={route}>
+        {!online ? (
+          <p className="jf-banner" role="status" data-testid="offline">
+            {i18n.t('shell.offline')}
+          </p>
+        ) : null}
         {dbNewer ? (
           <Card testId="db-newer">
             <p className="jf-error" role="alert">

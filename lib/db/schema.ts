@@ -48,6 +48,10 @@ export interface CvRow {
   isDefault: 0 | 1;
   /** CV model (JSON Resume superset); shape owned by lib/cv. */
   data: unknown;
+  /** Facts the user wrote to back skills the CV does not show; shape owned by lib/cv/facts.ts. Unindexed. */
+  facts?: unknown[];
+  /** Keyword chip choices per job, keyed by the posting's URL; shape owned by lib/match/keywords.ts. Unindexed. */
+  keywordChoices?: Record<string, unknown>;
   createdAt: number;
   updatedAt: number;
 }

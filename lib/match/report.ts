@@ -40,6 +40,15 @@ export interface Evidence {
   text: string;
   start: number;
   end: number;
+  /** A fact the user wrote to back a skill the CV does not show (lib/cv/facts.ts); `lineId` is the fact's id. */
+  userProvided?: true;
+}
+
+/** A user-provided fact as the report reads it: the skill it backs and the user's own words. */
+export interface MatchFact {
+  id: string;
+  skill: string;
+  text: string;
 }
 
 export interface RequirementResult {
@@ -88,10 +97,16 @@ export interface MatchReport {
   ats: AtsCheck[];
   /** Hard skills the posting asks and the CV does not show, must-haves first: candidates to add honestly. */
   missingKeywords: { canonical: string; kind: SkillKind; importance: Importance }[];
+  /** Requirements the user removed (keyword chips): they count in neither the requirements nor the score. */
+  removed: { canonical: string; kind: SkillKind; importance: Importance }[];
 }
 
 export interface ReportOptions {
   now?: Date;
+  /** Skills (canonical names, any case) the user removed from this posting's keywords. */
+  removed?: string[];
+  /** Facts the user gave for skills the CV does not show; they count as evidence, marked user-provided. */
+  facts?: MatchFact[];
 }
 
 const HARD_KINDS = new Set<SkillKind>(['technology', 'tool', 'domain', 'certification', 'spoken_language']);
@@ -252,9 +267,10 @@ const relatedNames = (a: string, b: string) => {
 /** The report for one posting and one CV, with an extractor already loaded. */
 export function createMatchReport(posting: MatchPosting, cv: MatchCv, extractor: SkillExtractor, options: ReportOptions = {}): MatchReport {
   const now = options.now ?? new Date();
-  const postingText = postingTextOf(posting);
-  const asked = extractor.extract(postingText, { audience: 'posting' }).filter((m) => !OFFER_SECTIONS.has(m.context.section));
-  const sectionImportance = sectionsImportance(posting, extractor);
+  const { postingText, asked, requirements: all, softAsked } = askedRequirements(posting, extractor);
+  const removedKeys = new Set((options.removed ?? []).map(fold));
+  const requirements = all.filter((r) => !removedKeys.has(fold(r.canonical)));
+  const removed = all.filter((r) => removedKeys.has(fold(r.canonical))).map(({ canonical, kind, importance }) => ({ canonical, kind, importance }));
   const facts = cvFacts(cv, extractor, now);
   const byCanonical = new Map<string, { match: SkillMatch; line: number }[]>();
   for (const f of facts.matches) {
@@ -262,30 +278,9 @@ export function createMatchReport(posting: MatchPosting, cv: MatchCv, extractor:
     list.push(f);
     byCanonical.set(f.match.canonical, list);
   }
+  const userFacts = new Map<string, MatchFact>();
+  for (const f of options.facts ?? []) if (!userFacts.has(fold(f.skill))) userFacts.set(fold(f.skill), f);
 
-  // Requirements: one per canonical skill, in the order the posting names them.
-  const requirements: RequirementResult[] = [];
-  const softAsked = new Set<string>();
-  const seen = new Map<string, RequirementResult>();
-  for (const m of asked) {
-    if (m.kind === 'soft_skill') {
-      softAsked.add(m.canonical);
-      continue;
-    }
-    if (!HARD_KINDS.has(m.kind)) continue;
-    const importance: Importance = sectionImportance.get(m.canonical) ?? (m.context.requirement === 'preferred' ? 'nice' : 'must');
-    const prev = seen.get(m.canonical);
-    if (prev) {
-      if (importance === 'must') prev.importance = 'must';
-      if (m.context.years && (prev.yearsAsked ?? 0) < m.context.years) prev.yearsAsked = m.context.years;
-      continue;
-    }
-    const sentence = sentenceAround(postingText, m.start, m.end);
-    const req: RequirementResult = { canonical: m.canonical, kind: m.kind, importance, status: 'missing', asked: sentence };
-    if (m.context.years) req.yearsAsked = m.context.years;
-    seen.set(m.canonical, req);
-    requirements.push(req);
-  }
   for (const req of requirements) {
     const hits = byCanonical.get(req.canonical);
     if (hits?.length) {
@@ -295,6 +290,12 @@ export function createMatchReport(posting: MatchPosting, cv: MatchCv, extractor:
       if (months !== undefined) req.yearsFound = Math.round((months / 12) * 10) / 10;
       req.status = req.yearsAsked && req.yearsFound !== undefined && req.yearsFound < req.yearsAsked ? 'partial' : 'matched';
       if (req.status === 'partial') req.reason = 'years';
+      continue;
+    }
+    const fact = userFacts.get(fold(req.canonical));
+    if (fact) {
+      req.status = 'matched';
+      req.evidence = factEvidence(fact, req.canonical);
       continue;
     }
     const related = facts.matches.find((f) => f.match.kind === req.kind && relatedNames(f.match.canonical, req.canonical));
@@ -392,7 +393,48 @@ export function createMatchReport(posting: MatchPosting, cv: MatchCv, extractor:
     education,
     ats,
     missingKeywords,
+    removed,
   };
+}
+
+/** The fact as evidence; `start`/`end` locate the skill's name in it when the user wrote it. */
+export function factEvidence(fact: MatchFact, skill: string = fact.skill): Evidence {
+  const at = fold(fact.text).indexOf(fold(skill));
+  const [start, end] = at >= 0 && fold(fact.text).length === fact.text.length ? [at, at + skill.length] : [0, 0];
+  return { lineId: fact.id, text: fact.text, start, end, userProvided: true };
+}
+
+/**
+ * What the posting asks, without any CV: one requirement per canonical hard skill in the order the
+ * posting names them (all `missing`), and the soft skills asked.
+ */
+export function askedRequirements(posting: MatchPosting, extractor: SkillExtractor) {
+  const postingText = postingTextOf(posting);
+  const asked = extractor.extract(postingText, { audience: 'posting' }).filter((m) => !OFFER_SECTIONS.has(m.context.section));
+  const sectionImportance = sectionsImportance(posting, extractor);
+  const requirements: RequirementResult[] = [];
+  const softAsked = new Set<string>();
+  const seen = new Map<string, RequirementResult>();
+  for (const m of asked) {
+    if (m.kind === 'soft_skill') {
+      softAsked.add(m.canonical);
+      continue;
+    }
+    if (!HARD_KINDS.has(m.kind)) continue;
+    const importance: Importance = sectionImportance.get(m.canonical) ?? (m.context.requirement === 'preferred' ? 'nice' : 'must');
+    const prev = seen.get(m.canonical);
+    if (prev) {
+      if (importance === 'must') prev.importance = 'must';
+      if (m.context.years && (prev.yearsAsked ?? 0) < m.context.years) prev.yearsAsked = m.context.years;
+      continue;
+    }
+    const sentence = sentenceAround(postingText, m.start, m.end);
+    const req: RequirementResult = { canonical: m.canonical, kind: m.kind, importance, status: 'missing', asked: sentence };
+    if (m.context.years) req.yearsAsked = m.context.years;
+    seen.set(m.canonical, req);
+    requirements.push(req);
+  }
+  return { postingText, asked, requirements, softAsked };
 }
 
 /** The report with the shipped taxonomy (loaded on first use). */

@@ -96,6 +96,26 @@ describe('run port', () => {
     expect(unsubscribed).toEqual(['run-1']);
   });
 
+  it('tells the page when the port drops before the last frame (the worker stopped), not after it', async () => {
+    const { runtime, connect } = fakeRuntime();
+    const { source, emit } = fakeSource();
+    registerRunPort(source, runtime);
+    let pair: ReturnType<typeof portPair> | undefined;
+    const lost = vi.fn();
+    followRun('run-1', () => {}, () => ((pair = connect(panel)), pair.page), lost);
+    await flush();
+    pair!.worker.disconnect();
+    await flush();
+    expect(lost).toHaveBeenCalledTimes(1);
+
+    const lostAfterDone = vi.fn();
+    followRun('run-1', () => {}, () => ((pair = connect(panel)), pair.page), lostAfterDone);
+    await flush();
+    emit({ type: 'done', runId: 'run-1', text: 'all', cached: false });
+    await flush();
+    expect(lostAfterDone).not.toHaveBeenCalled();
+  });
+
   it('refuses a content script (and any non-page sender) by disconnecting', async () => {
     const { runtime, connect } = fakeRuntime();
     const { source } = fakeSource();

@@ -136,12 +136,14 @@ export function registerRunPort(source: RunFrameSource, runtime: PortRuntime = b
 
 /**
  * Page side: follows one run and calls `onFrame` for each frame until `done` or `error`.
- * Returns a function that stops following (the run itself goes on).
+ * Returns a function that stops following (the run itself goes on). `onLost` is called when the port
+ * drops before the run's last frame (the worker was stopped): follow again to learn how it ended.
  */
 export function followRun(
   runId: string,
   onFrame: (frame: RunFrame) => void,
   connect: (info: { name: string }) => PortLike = (info) => browser.runtime.connect(info) as unknown as PortLike,
+  onLost?: () => void,
 ): () => void {
   const port = connect({ name: RUN_PORT_NAME });
   let closed = false;
@@ -157,7 +159,9 @@ export function followRun(
     if (frame.type === 'done' || frame.type === 'error') close();
   });
   port.onDisconnect.addListener(() => {
+    if (closed) return;
     closed = true;
+    onLost?.();
   });
   port.postMessage({ type: 'subscribe', runId } satisfies RunPortRequest);
   return close;

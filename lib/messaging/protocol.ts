@@ -9,6 +9,8 @@ export interface BackgroundProtocol {
   captureTab(data: { tabId: number }): CaptureState;
   /** Check the stored key with the endpoint. Carries no key: the worker reads it itself. */
   validateKey(data: Record<string, never>): KeyStatus;
+  /** OAuth PKCE with OpenRouter; the new key is stored in the worker, only its hint comes back. */
+  connectOpenRouter(data: Record<string, never>): { hint: string };
   /** Models of the configured endpoint with context, prices and structured-output support (cached 10 min). */
   listModels(data: { refresh?: boolean }): ModelInfo[];
   /**

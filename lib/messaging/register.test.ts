@@ -41,6 +41,7 @@ function stubHandlers() {
   return {
     captureTab: vi.fn<Handlers<BackgroundProtocol>['captureTab']>(async () => readyState),
     validateKey: vi.fn<Handlers<BackgroundProtocol>['validateKey']>(async () => keyStatus),
+    connectOpenRouter: vi.fn<Handlers<BackgroundProtocol>['connectOpenRouter']>(async () => ({ hint: 'sk-or-…c0de' })),
     listModels: vi.fn<Handlers<BackgroundProtocol>['listModels']>(async () => []),
     startRun: vi.fn<Handlers<BackgroundProtocol>['startRun']>(async (data) => ({ runId: data.requestId, status: 'running' as const, created: true })),
     cancelRun: vi.fn<Handlers<BackgroundProtocol>['cancelRun']>(async () => ({ cancelled: true })),

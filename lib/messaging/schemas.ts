@@ -31,6 +31,7 @@ const startRunSchema = z.strictObject({
 export const backgroundSchemas = {
   captureTab: z.strictObject({ tabId: z.number().int().nonnegative() }),
   validateKey: z.strictObject({}),
+  connectOpenRouter: z.strictObject({}),
   listModels: z.strictObject({ refresh: z.boolean().optional() }),
   startRun: startRunSchema,
   previewRun: z.strictObject({
@@ -50,6 +51,7 @@ export const backgroundSchemas = {
 export const backgroundSenders = {
   captureTab: ['page'],
   validateKey: ['page'],
+  connectOpenRouter: ['page'],
   listModels: ['page'],
   startRun: ['page'],
   previewRun: ['page'],

@@ -100,3 +100,8 @@ export const llmPrivacyItem = defineValidatedItem('local:llmPrivacy', llmPrivacy
   zdr: false,
   redactLocation: true,
 });
+/** The user saw what an AI call sends and chose not to be asked again before each one. */
+export const llmConsentItem = defineValidatedItem('local:llmConsent', z.boolean(), false);
+
+/** A validated storage item as pages use it: read, watch, write. */
+export type ValidatedItem<T> = ReturnType<typeof defineValidatedItem<T>>;

@@ -52,6 +52,14 @@ export const errorCodes = [
   'run_not_found',
   'no_model',
   'run_interrupted',
+  // Offline match (lib/match): keyword chips and the facts that back them.
+  'fact_required',
+  'fact_too_long',
+  'keyword_invalid',
+  'cv_unreadable',
+  // Connect OpenRouter (OAuth PKCE).
+  'oauth_cancelled',
+  'oauth_failed',
   // CV export (lib/cv/export).
   'cv_export_unsupported_chars',
   'cv_export_failed',

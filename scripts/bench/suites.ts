@@ -4,6 +4,7 @@
  * Add a feature's suite as its own file and one line here.
  */
 import { measureBundle } from './bundle';
+import { measureLlm } from './llm';
 import { measureCv } from './cv';
 import { measureSkills } from './skills';
 
@@ -27,5 +28,6 @@ export interface SuiteResult {
 export const suites: BenchSuite[] = [
   { name: 'bundle', run: ({ outDir }) => measureBundle(outDir) },
   { name: 'skills', run: async () => ({ results: await measureSkills() }) },
+  { name: 'llm', run: async () => ({ results: await measureLlm() }) },
   { name: 'cv', run: () => measureCv() },
 ];

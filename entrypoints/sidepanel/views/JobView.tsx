@@ -9,6 +9,8 @@ import { SITE_NAMES, type JobPosting, type Salary } from '@/lib/capture/types';
 import { sendToBackground } from '@/lib/messaging/client';
 import { AppError, type ErrorCode } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
+import { AiCard } from './ai/AiCard';
+import { MatchSection } from './job/MatchSection';
 
 interface Props {
   tabId: number | null | undefined;
@@ -52,18 +54,26 @@ export function JobView({ tabId, capture }: Props) {
           <Skeleton label={i18n.t('panel.capturing')} />
         </Card>
       ) : capture?.status === 'ready' ? (
-        <PostingCard
-          posting={capture.posting}
-          labels={{
-            source: sourceLabel(capture.posting),
-            viewDescription: i18n.t('panel.viewDescription'),
-            chips: chipsOf(capture.posting),
-          }}
-        />
+        <>
+          <PostingCard
+            posting={capture.posting}
+            labels={{
+              source: sourceLabel(capture.posting),
+              viewDescription: i18n.t('panel.viewDescription'),
+              chips: chipsOf(capture.posting),
+            }}
+          />
+        </>
       ) : !error ? (
         <Card title={i18n.t('panel.noJob')} testId="no-job">
           <p className="jf-muted">{i18n.t('panel.noJobHint')}</p>
         </Card>
+      ) : null}
+      {capture?.status === 'ready' && !busy ? (
+        <>
+          <MatchSection posting={capture.posting} />
+          <AiCard posting={capture.posting} />
+        </>
       ) : null}
       {error ? (
         <Card testId="capture-error">

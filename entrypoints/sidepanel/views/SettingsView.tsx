@@ -4,6 +4,7 @@ import { Card } from '@/components/Card';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { errorMessage } from '@/lib/util/i18n-errors';
 import { createLogger } from '@/lib/util/logger';
+import { AiSection } from './settings/AiSection';
 import { EndpointSection } from './settings/EndpointSection';
 import { KeySection } from './settings/KeySection';
 import { PrivacyCard } from './settings/PrivacyCard';
@@ -37,6 +38,9 @@ export function SettingsView() {
       </Section>
       <Section name="endpoint">
         <EndpointSection />
+      </Section>
+      <Section name="ai">
+        <AiSection />
       </Section>
       <Section name="profile">
         <ProfileSection />

@@ -7,13 +7,13 @@ import { getDb } from '@/lib/db/open';
 import { llmFeatures, type LlmFeature } from '@/lib/llm/features';
 import { createLlmUsageRepo, type UsageRow, type UsageTotals } from '@/lib/db/repos/llm-usage';
 import { toast } from '@/lib/panel/toasts';
+import { formatCount, formatUsd } from '@/lib/util/format';
 import { messageFor } from '@/lib/util/i18n-errors';
 
 const usage = () => createLlmUsageRepo(getDb());
 
-const usd = (n: number) =>
-  new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: n > 0 && n < 0.01 ? 5 : 2 }).format(n);
-const count = (n: number) => new Intl.NumberFormat().format(n);
+const usd = formatUsd;
+const count = formatCount;
 const when = (at: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' }).format(at);
 
 /** Every model call: what it was for, which model served it, tokens, cost, latency; totals per day and model. */

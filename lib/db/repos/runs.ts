@@ -119,6 +119,9 @@ export function createRunsRepo(db: JobfitDb) {
     },
 
     /** Newest first, for the panel's "recent runs" and the resume offer. */
+    /** Runs in progress anywhere (the header's badge). */
+    countRunning: (): Promise<number> => table().where('status').equals('running').count(),
+
     listRecent: (limit = 20): Promise<LlmRunRow[]> => table().orderBy('startedAt').reverse().limit(limit).toArray(),
 
     listByJob: (jobId: string): Promise<LlmRunRow[]> =>

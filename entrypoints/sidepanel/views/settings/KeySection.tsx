@@ -31,6 +31,20 @@ export function KeySection() {
     }
   }
 
+  async function connect() {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const { hint: saved } = await sendToBackground('connectOpenRouter', {});
+      setHint(saved);
+      setStatus({ kind: 'ok', text: i18n.t('settings.saved') });
+    } catch (error) {
+      setStatus({ kind: 'error', text: messageFor(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function validate() {
     setBusy(true);
     setStatus(null);
@@ -49,6 +63,15 @@ export function KeySection() {
   return (
     <Card title={i18n.t('settings.keySection')} testId="key-section">
       <p data-testid="key-hint">{hint ? i18n.t('settings.keySaved', [hint]) : i18n.t('settings.keyNone')}</p>
+      {!hint ? (
+        <div className="jf-fieldset">
+          <button className="jf-button" type="button" disabled={busy} onClick={() => void connect()} data-testid="key-connect">
+            {i18n.t('settings.keyConnect')}
+          </button>
+          <p className="jf-muted">{i18n.t('settings.keyConnectHint')}</p>
+          <p className="jf-muted">{i18n.t('settings.keyOr')}</p>
+        </div>
+      ) : null}
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,0 +1,46 @@
+import type { ChipLabels, MatchLabels } from './labels';
+
+/** Plain English labels for component tests (the extension builds them from locales/). */
+export const matchLabels: MatchLabels = {
+  title: 'How your CV fits',
+  scoreOf: (s) => `Match score: ${s} out of 100`,
+  whyScore: 'Why this score',
+  whyNote: 'Weights are shared out.',
+  component: { must: 'Must-have', nice: 'Nice-to-have', title: 'Title', seniority: 'Seniority', education: 'Education', soft: 'Soft skills', ats: 'ATS' },
+  columns: { part: 'Part', weight: 'Weight', value: 'Your CV', points: 'Points' },
+  notAsked: 'not asked',
+  mustHave: 'Must have',
+  niceToHave: 'Nice to have',
+  status: { matched: 'In your CV', partial: 'Partly', missing: 'Not in your CV' },
+  showEvidence: 'Show evidence',
+  hideEvidence: 'Hide evidence',
+  fromCv: 'Your CV:',
+  fromYou: 'Your own words:',
+  notInCv: 'Your CV does not show this.',
+  postingSays: 'The posting:',
+  years: (f, a) => `${f} of ${a} years`,
+  related: (s) => `your CV shows ${s}`,
+  noRequirements: 'No skills found.',
+  missingKeywords: 'Missing keywords',
+  missingHint: 'Only if true.',
+  noMissing: 'Nothing missing.',
+};
+
+export const chipLabels: ChipLabels = {
+  title: 'Keywords',
+  hint: 'Confirm or remove.',
+  state: { confirmed: 'confirmed', suggested: 'suggested', removed: 'removed' },
+  confirm: (k) => `Confirm ${k}`,
+  remove: (k) => `Remove ${k}`,
+  restore: (k) => `Put ${k} back`,
+  factPrompt: (k) => `Your CV does not show ${k}.`,
+  factPlaceholder: 'For example…',
+  factTooShort: 'Write at least 10 characters.',
+  save: 'Save',
+  cancel: 'Cancel',
+  addLabel: 'Add your own keyword',
+  addPlaceholder: 'Add a keyword',
+  add: 'Add',
+  userProvided: 'your words',
+  errorFor: (e) => `failed: ${e instanceof Error ? e.message : String(e)}`,
+};
