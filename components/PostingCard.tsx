@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { JobPosting } from '@/lib/capture/types';
 import { Card } from './Card';
 
@@ -11,7 +11,8 @@ export interface PostingCardLabels {
 }
 
 /** Page text is shown as text only: React escapes it, nothing is parsed as HTML. */
-export function PostingCard({ posting, labels }: { posting: JobPosting; labels: PostingCardLabels }) {
+/** `actions`: the Save button, or the status of the saved job. */
+export function PostingCard({ posting, labels, actions }: { posting: JobPosting; labels: PostingCardLabels; actions?: ReactNode }) {
   const [open, setOpen] = useState(false);
   const meta = [posting.company, posting.location].filter(Boolean).join(' · ');
   return (
@@ -29,6 +30,7 @@ export function PostingCard({ posting, labels }: { posting: JobPosting; labels: 
       <div className="jf-muted" data-testid="posting-source" data-source={posting.source}>
         {labels.source}
       </div>
+      {actions}
       {posting.description ? (
         <>
           <button className="jf-link" aria-expanded={open} onClick={() => setOpen(!open)}>

@@ -45,13 +45,14 @@ const reactDomInnerHtml: Allowance = {
 };
 
 /**
- * True when the flagged spot is @mozilla/readability's own DOM rewriting in the capture script: restoring
- * the body between attempts (`_grabArticle`) and unwrapping `<noscript>` images. Capture hands Readability
- * a clone of the page (`doc.cloneNode(true)`), a document without a browsing context, so the markup it
- * re-assigns is the page's own and nothing in it runs or loads.
+ * True when the flagged spot is @mozilla/readability's own DOM rewriting: restoring the body between
+ * attempts (`_grabArticle`) and unwrapping `<noscript>` images. Readability only ever gets a document
+ * without a browsing context — a clone of the page in the capture script (`doc.cloneNode(true)`), or a
+ * DOMParser document of a dropped HTML file in the panel — so the markup it re-assigns is the page's own
+ * and nothing in it runs or loads.
  */
 function isReadabilityInnerHtml(finding: Finding, sourceDir: string): boolean {
-  if (finding.file !== 'content-scripts/capture.js' || !finding.line || finding.column === undefined) return false;
+  if (!finding.file || !finding.line || finding.column === undefined) return false;
   const line = readFileSync(join(sourceDir, finding.file), 'utf8').split('\n')[finding.line - 1] ?? '';
   const around = line.slice(Math.max(0, finding.column - 300), finding.column + 100);
   const restoresBody = /_charThreshold/.test(around) && /_attempts\.push\(\{articleContent/.test(around);
@@ -63,8 +64,8 @@ const readabilityInnerHtml: Allowance = {
   code: 'UNSAFE_VAR_ASSIGNMENT',
   when: isReadabilityInnerHtml,
   why:
-    "@mozilla/readability re-assigns the page's own markup inside the detached clone capture gives it " +
-    '(no browsing context: nothing runs or loads); the live page is never written.',
+    "@mozilla/readability re-assigns the page's own markup inside the detached document it reads (a clone of " +
+    'the page, or a DOMParser document in the panel: no browsing context, nothing runs or loads); the live page is never written.',
 };
 
 /** The source around a finding's column (minified bundles put a whole library on one line). */

@@ -13,6 +13,10 @@ export class SidePanelPage {
   readonly analyzeButton: Locator;
   readonly alert: Locator;
   readonly main: Locator;
+  readonly saveButton: Locator;
+  readonly savedJob: Locator;
+  readonly statusSelect: Locator;
+  readonly probableDuplicate: Locator;
 
   constructor(readonly page: Page) {
     this.headerTitle = page.getByTestId('header-title');
@@ -23,6 +27,10 @@ export class SidePanelPage {
     this.analyzeButton = page.getByTestId('analyze');
     this.alert = page.getByTestId('capture-error').getByRole('alert');
     this.main = page.locator('main');
+    this.saveButton = page.getByTestId('save-job');
+    this.savedJob = page.getByTestId('saved-job');
+    this.statusSelect = page.getByTestId('job-status');
+    this.probableDuplicate = page.getByTestId('probable-duplicate');
   }
 
   static url(extensionId: string, tabId?: number): string {

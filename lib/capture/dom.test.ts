@@ -50,7 +50,8 @@ describe('nodeToText', () => {
     expect(nodeToText(d.getElementById('x')!)).toBe('Intro\n• One\n• Two');
   });
 
-  it('copes with very deep nesting without overflowing the stack', () => {
+  // jsdom takes seconds to build a 2,000-deep tree (the walk itself takes ≈ 0.1 s): a generous timeout.
+  it('copes with very deep nesting without overflowing the stack', { timeout: 30_000 }, () => {
     const d = page(`<body>${'<div><span>'.repeat(1_000)}deep${'</span></div>'.repeat(1_000)}</body>`);
     expect(nodeToText(d.body)).toBe('deep');
   });

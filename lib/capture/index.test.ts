@@ -183,3 +183,15 @@ describe('readPage: bad input', () => {
     expect(readPage(doc)).toEqual({ ok: false, error: { code: 'empty_page' } });
   });
 });
+
+describe('readPage: the browser PDF viewer', () => {
+  it('a tab showing a PDF says so instead of "empty page"', () => {
+    const doc = html('', '<embed type="application/pdf" src="about:blank" style="width:100%">');
+    expect(readPage(doc)).toEqual({ ok: false, error: { code: 'pdf_document' } });
+  });
+
+  it('a posting page that embeds a PDF beside its text is still read', () => {
+    const doc = html(`<title>Nurse</title>${ld(jsonLdPosting)}`, '<h1>Senior Frontend Engineer</h1><embed type="application/pdf" src="about:blank">');
+    expect(readPage(doc).ok).toBe(true);
+  });
+});

@@ -58,6 +58,16 @@ function line(value: string | undefined, max: number = LIMITS.line): string | un
 
 /** Normalises a merged draft into the posting the panel and the database see. */
 export function finalizePosting(draft: PostingDraft & { title: string }, doc: Document, source: CaptureSource): JobPosting {
+  const url = cleanUrl(draft.url) ?? cleanUrl(canonicalUrl(doc));
+  return finalizeDraft(draft, { lang: doc.documentElement?.getAttribute('lang') ?? undefined, url }, source);
+}
+
+/**
+ * `finalizePosting` without a document (text and PDF postings). `url` is the posting's http(s) address;
+ * without one (a dropped file, pasted text) the posting gets a stable key address under the reserved
+ * `.invalid` domain (RFC 6761), never fetched, so saving the same text twice updates one job.
+ */
+export function finalizeDraft(draft: PostingDraft & { title: string }, context: { lang?: string; url?: string }, source: CaptureSource): JobPosting {
   const title = line(draft.title, LIMITS.title)!;
   const description = draft.description ? clip(cleanMultiline(draft.description), LIMITS.description) : undefined;
   const locations = [...new Set((draft.locations ?? []).map((l) => line(l)).filter((l): l is string => Boolean(l)))].slice(0, LIMITS.locations);
@@ -65,7 +75,7 @@ export function finalizePosting(draft: PostingDraft & { title: string }, doc: Do
   if (location && !locations.includes(location)) locations.unshift(location);
   const sections = { ...extractSections(description), ...draft.sections };
   // The text decides; html[lang] (often the site's UI language, not the posting's) only breaks ties.
-  const language = draft.language ?? detectLanguage(description ?? title, doc.documentElement?.getAttribute('lang') ?? undefined);
+  const language = draft.language ?? detectLanguage(description ?? title, context.lang);
   const posting: JobPosting = {
     title,
     titleNormalized: normalizeTitle(title),
@@ -80,12 +90,22 @@ export function finalizePosting(draft: PostingDraft & { title: string }, doc: Do
     description,
     sections: Object.keys(sections).length > 0 ? sections : undefined,
     language,
-    url: cleanUrl(draft.url) ?? canonicalUrl(doc),
+    url: context.url ?? keyUrl(title, draft.company, location, description),
     siteJobId: line(draft.siteJobId, LIMITS.id),
     source,
   };
   // The result crosses into the worker as JSON: leave out absent fields instead of sending undefined.
   return stripUndefined(posting) as JobPosting;
+}
+
+/** FNV-1a over the posting's own text: the same text always gives the same key. */
+function keyUrl(...parts: (string | undefined)[]): string {
+  let hash = 0x811c9dc5;
+  for (const ch of parts.map((p) => p ?? '').join('\n')) {
+    hash ^= ch.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `https://posting.jobfit.invalid/${hash.toString(16).padStart(8, '0')}`;
 }
 
 /** Titles of the same posting: most words shared ("Engineer, Platform" / "Engineer - Platform (m/f/d)"). */
@@ -114,6 +134,10 @@ export function readPage(doc: Document = document): CaptureResult {
   // Several postings and no adapter to say which one is open: a list.
   if (jsonLd.count > 1) return fail('not_a_job_posting');
 
+  // The browser's PDF viewer: the posting is in the file, which the panel reads when dropped.
+  if (doc.contentType === 'application/pdf' || (doc.body?.children.length === 1 && doc.body.querySelector(':scope > embed[type="application/pdf"]'))) {
+    return fail('pdf_document');
+  }
   const text = doc.body ? nodeToText(doc.body) : '';
   const blocker = pageBlocker(doc, text);
   if (blocker) return fail(blocker);

@@ -18,7 +18,7 @@ import {
 const line = (max = 500) => z.string().max(max);
 const items = z.array(z.string().max(2_000)).max(100);
 
-const SOURCE = /^(json-ld|readability|adapter:[a-z0-9-]{1,40})$/;
+const SOURCE = /^(json-ld|readability|text|adapter:[a-z0-9-]{1,40})$/;
 
 export const salarySchema = z.object({
   min: z.number().nonnegative().optional(),

@@ -38,8 +38,8 @@ export interface Sections {
   niceToHave?: string[];
 }
 
-/** `json-ld`, `readability`, or `adapter:<site>` (e.g. `adapter:linkedin`). */
-export type CaptureSource = 'json-ld' | 'readability' | `adapter:${string}`;
+/** `json-ld`, `readability`, `adapter:<site>` (e.g. `adapter:linkedin`), or `text` (pasted text, a TXT or PDF file). */
+export type CaptureSource = 'json-ld' | 'readability' | 'text' | `adapter:${string}`;
 
 export interface JobPosting {
   /** Exactly as the page displays it. */
@@ -67,7 +67,7 @@ export interface JobPosting {
   source: CaptureSource;
 }
 
-export const CAPTURE_ERROR_CODES = ['not_a_job_posting', 'captcha', 'login_required', 'empty_page'] as const;
+export const CAPTURE_ERROR_CODES = ['not_a_job_posting', 'captcha', 'login_required', 'empty_page', 'pdf_document'] as const;
 export type CaptureErrorCode = (typeof CAPTURE_ERROR_CODES)[number];
 
 /** What `readPage` returns, and what the capture script hands back to the worker. */

@@ -28,6 +28,8 @@ export interface JobRow {
   title: string;
   company: string;
   location?: string;
+  /** The site's own id of the posting (LinkedIn job id, Greenhouse id…): with the host, the same posting. Unindexed. */
+  siteJobId?: string;
   status: JobStatus;
   /** Full JobPosting as captured; shape owned by lib/capture. */
   posting?: unknown;

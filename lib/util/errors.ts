@@ -60,6 +60,12 @@ export const errorCodes = [
   // Connect OpenRouter (OAuth PKCE).
   'oauth_cancelled',
   'oauth_failed',
+  // Postings from a file or pasted text (lib/capture/file.ts).
+  'posting_file_type',
+  'posting_file_too_large',
+  'posting_file_unreadable',
+  'posting_file_no_text',
+  'pdf_document',
   // CV export (lib/cv/export).
   'cv_export_unsupported_chars',
   'cv_export_failed',

@@ -27,6 +27,15 @@ export const budgets: Record<string, Budget> = {
     min: 0.1,
     why: 'the taxonomy and context rules beat the naive ESCO + O*NET label lookup measured in the same run',
   },
+  'capture.ratio_vs_readability': {
+    max: 1.0,
+    why: 'reading a posting in the page costs no more than Readability alone on the same documents (same run)',
+  },
+  'capture.accuracy.title': { min: 0.95, why: 'issue 4: title ≥ 95 % exact on the development corpus (case and whitespace normalised)' },
+  'capture.accuracy.company': { min: 0.95, why: 'issue 4: company ≥ 95 % exact on the development corpus' },
+  'capture.accuracy.location': { min: 0.9, why: 'issue 4: location ≥ 90 % on the development corpus' },
+  'capture.accuracy.date': { min: 0.9, why: 'issue 4: date posted ≥ 90 % on the development corpus' },
+  'capture.accuracy.negatives': { min: 1, why: 'lists, bot checks, login walls and empty shells never become a job' },
   'cv_import.ratio_vs_pdfjs': {
     max: 1.3,
     why: 'importing a CV costs at most 30 % more than reading its text with pdf.js at all (same files, same run)',

@@ -5,6 +5,7 @@
  */
 import { measureBundle } from './bundle';
 import { measureLlm } from './llm';
+import { measureCapture } from './capture';
 import { measureCv } from './cv';
 import { measureSkills } from './skills';
 
@@ -29,5 +30,6 @@ export const suites: BenchSuite[] = [
   { name: 'bundle', run: ({ outDir }) => measureBundle(outDir) },
   { name: 'skills', run: async () => ({ results: await measureSkills() }) },
   { name: 'llm', run: async () => ({ results: await measureLlm() }) },
+  { name: 'capture', run: ({ outDir }) => measureCapture(outDir) },
   { name: 'cv', run: () => measureCv() },
 ];

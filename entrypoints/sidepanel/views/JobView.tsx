@@ -3,10 +3,16 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { PostingCard } from '@/components/PostingCard';
+import { PostingInput } from '@/components/capture/PostingInput';
+import { ProbableDuplicate } from '@/components/capture/ProbableDuplicate';
+import { SaveControl } from '@/components/capture/SaveControl';
 import { Skeleton } from '@/components/Skeleton';
+import { readDroppedFile, readPastedText } from '@/lib/capture/read-in-page';
 import type { CaptureState } from '@/lib/capture/state';
 import { SITE_NAMES, type JobPosting, type Salary } from '@/lib/capture/types';
+import type { JobRow } from '@/lib/db/schema';
 import { sendToBackground } from '@/lib/messaging/client';
+import { isJobStatus, JOB_STATUSES, useSavePosting } from '@/lib/panel/use-saved-job';
 import { AppError, type ErrorCode } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
 import { AiCard } from './ai/AiCard';
@@ -20,6 +26,22 @@ interface Props {
 export function JobView({ tabId, capture }: Props) {
   const [busy, setBusy] = useState(false);
   const [localError, setLocalError] = useState<{ code: ErrorCode; detail?: string } | null>(null);
+  // A posting the user pasted or dropped: shown instead of the tab's until cleared.
+  const [given, setGiven] = useState<JobPosting | null>(null);
+  const [givenBusy, setGivenBusy] = useState(false);
+  const [givenError, setGivenError] = useState<ErrorCode | null>(null);
+
+  async function readGiven(read: () => JobPosting | Promise<JobPosting>) {
+    setGivenBusy(true);
+    setGivenError(null);
+    try {
+      setGiven(await read());
+    } catch (error) {
+      setGivenError(error instanceof AppError ? error.code : 'internal');
+    } finally {
+      setGivenBusy(false);
+    }
+  }
 
   // A click inside the panel grants no activeTab: it works on tabs already granted or on allowed sites.
   async function analyze() {
@@ -46,36 +68,38 @@ export function JobView({ tabId, capture }: Props) {
 
   const error = localError ?? (capture?.status === 'error' ? capture.error : null);
   const origin = error?.code === 'needs_permission' ? error.detail : undefined;
+  // The posting the match and AI cards speak about: the pasted or dropped one, else the tab's.
+  const shown = given ?? (capture?.status === 'ready' ? capture.posting : null);
 
   return (
     <>
-      {capture?.status === 'capturing' || busy ? (
+      {given ? (
+        <>
+          <PostingSection key={`given#${given.url}`} posting={given} />
+          <div className="jf-row">
+            <button className="jf-button secondary" onClick={() => setGiven(null)} data-testid="clear-given">
+              {i18n.t('capture.backToTab')}
+            </button>
+          </div>
+        </>
+      ) : capture?.status === 'capturing' || busy ? (
         <Card testId="capturing">
           <Skeleton label={i18n.t('panel.capturing')} />
         </Card>
       ) : capture?.status === 'ready' ? (
-        <>
-          <PostingCard
-            posting={capture.posting}
-            labels={{
-              source: sourceLabel(capture.posting),
-              viewDescription: i18n.t('panel.viewDescription'),
-              chips: chipsOf(capture.posting),
-            }}
-          />
-        </>
+        <PostingSection key={`${capture.posting.url}#${capture.posting.siteJobId ?? ''}`} posting={capture.posting} />
       ) : !error ? (
         <Card title={i18n.t('panel.noJob')} testId="no-job">
           <p className="jf-muted">{i18n.t('panel.noJobHint')}</p>
         </Card>
       ) : null}
-      {capture?.status === 'ready' && !busy ? (
+      {shown && !busy ? (
         <>
-          <MatchSection posting={capture.posting} />
-          <AiCard posting={capture.posting} />
+          <MatchSection posting={shown} />
+          <AiCard posting={shown} />
         </>
       ) : null}
-      {error ? (
+      {error && !given ? (
         <Card testId="capture-error">
           <p className="jf-error" role="alert" data-code={error.code}>
             {errorMessage(error.code)}
@@ -97,13 +121,90 @@ export function JobView({ tabId, capture }: Props) {
           </button>
         </div>
       ) : null}
+      {!given ? (
+        <PostingInput
+          busy={givenBusy}
+          error={givenError ? { code: givenError, message: errorMessage(givenError) } : undefined}
+          labels={{
+            title: i18n.t('capture.inputTitle'),
+            pasteLabel: i18n.t('capture.pasteLabel'),
+            pastePlaceholder: i18n.t('capture.pastePlaceholder'),
+            readText: i18n.t('capture.readText'),
+            dropHint: i18n.t('capture.dropHint'),
+            chooseFile: i18n.t('capture.chooseFile'),
+          }}
+          onText={(text) => void readGiven(() => readPastedText(text))}
+          onFile={(file) => void readGiven(() => readDroppedFile(file))}
+        />
+      ) : null}
     </>
   );
+}
+
+/** The posting card with its Save button (or the saved job's status) and the "probably the same job" choice. */
+function PostingSection({ posting }: { posting: JobPosting }) {
+  const save = useSavePosting(posting);
+  const statuses = JOB_STATUSES.map((value) => ({ value, label: i18n.t(`capture.status.${value}`) }));
+  return (
+    <>
+      <PostingCard
+        posting={posting}
+        labels={{ source: sourceLabel(posting), viewDescription: i18n.t('panel.viewDescription'), chips: chipsOf(posting) }}
+        actions={
+          save.saved === undefined ? null : (
+            <SaveControl
+              status={save.saved?.status}
+              statuses={statuses}
+              busy={save.busy}
+              labels={{
+                save: i18n.t('capture.save'),
+                saving: i18n.t('capture.saving'),
+                status: i18n.t('capture.statusLabel'),
+                savedNote: i18n.t('capture.savedNote'),
+              }}
+              onSave={() => void save.save()}
+              onStatus={(status) => isJobStatus(status) && void save.setStatus(status)}
+            />
+          )
+        }
+      />
+      {save.error ? (
+        <Card testId="save-error">
+          <p className="jf-error" role="alert" data-code={save.error}>
+            {errorMessage(save.error)}
+          </p>
+        </Card>
+      ) : null}
+      {save.candidates && !save.saved ? (
+        <ProbableDuplicate
+          candidates={save.candidates.map((job) => candidateOf(job))}
+          busy={save.busy}
+          labels={{
+            title: i18n.t('capture.probableTitle'),
+            hint: i18n.t('capture.probableHint'),
+            update: i18n.t('capture.updateThat'),
+            saveAsNew: i18n.t('capture.saveAsNew'),
+            cancel: i18n.t('capture.cancel'),
+          }}
+          onUpdate={(id) => void save.save({ update: id })}
+          onSaveAsNew={() => void save.save('new')}
+          onCancel={save.dismiss}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function candidateOf(job: JobRow) {
+  const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(job.createdAt);
+  const status = isJobStatus(job.status) ? i18n.t(`capture.status.${job.status}`) : job.status;
+  return { id: job.id, title: job.title, company: job.company, location: job.location, savedOn: i18n.t('capture.savedOn', [date, status]) };
 }
 
 function sourceLabel(posting: JobPosting): string {
   if (posting.source === 'json-ld') return i18n.t('panel.fromJsonLd');
   if (posting.source === 'readability') return i18n.t('panel.fromPage');
+  if (posting.source === 'text') return i18n.t('capture.fromText');
   const site = posting.source.slice('adapter:'.length);
   return i18n.t('panel.fromSite', [SITE_NAMES[site] ?? site]);
 }
