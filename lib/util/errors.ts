@@ -74,6 +74,9 @@ export const errorCodes = [
   'import_invalid',
   'import_duplicate_ids',
   'import_unsafe',
+  // CV export (lib/cv/export).
+  'cv_export_unsupported_chars',
+  'cv_export_failed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -44,4 +44,15 @@ export const budgets: Record<string, Budget> = {
     max: 1.5,
     why: 'importing a backup (every row checked, merged by id in one transaction) costs at most 1.5× a bare Dexie bulkPut of the same 10,000 jobs',
   },
+  'cv_import.ratio_vs_pdfjs': {
+    max: 1.3,
+    why: 'importing a CV costs at most 30 % more than reading its text with pdf.js at all (same files, same run)',
+  },
+  'cv_import.accuracy.contact': {
+    min: 0.98,
+    why: 'name, email and phone come out right on the resume corpus (OpenResume: 70 % names, 59 % emails, 39 % phones)',
+  },
+  'cv_import.accuracy.employer': { min: 0.9, why: 'every employer of TRUTH.json found (OpenResume: 25 %)' },
+  'cv_import.accuracy.title': { min: 0.9, why: 'the job title of each of those entries' },
+  'cv_import.accuracy.school': { min: 0.9, why: 'every school of TRUTH.json found' },
 };

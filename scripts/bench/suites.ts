@@ -7,6 +7,7 @@ import { measureAi } from './ai';
 import { measureBundle } from './bundle';
 import { measureLlm } from './llm';
 import { measureCapture } from './capture';
+import { measureCv } from './cv';
 import { measureSkills } from './skills';
 import { measureTracker } from './tracker';
 
@@ -34,4 +35,5 @@ export const suites: BenchSuite[] = [
   { name: 'capture', run: ({ outDir }) => measureCapture(outDir) },
   { name: 'ai', run: async () => ({ results: await measureAi() }) },
   { name: 'tracker', run: async ({ outDir, root }) => ({ results: await measureTracker(outDir, root) }) },
+  { name: 'cv', run: () => measureCv() },
 ];

@@ -63,7 +63,13 @@ describe('DOCX import (mammoth)', () => {
     ['a DOCX whose document is not XML', writeZip([{ name: 'word/document.xml', data: 'not xml at all <<<' }]), 'cv_corrupt'],
     ['a DOCX with an empty body', writeDocx([]), 'cv_empty'],
     ['a DOCX zip bomb', writeZip([{ name: 'word/document.xml', data: '<w:document/>', claimSize: 2 ** 31 }]), 'cv_too_large'],
-  ])('%s → %s', async (_label, data, expected) => {
+    [
+      // The directory claims 1 KB; the part inflates to 80 MB. Caught while inflating, before mammoth.
+      'a DOCX zip bomb that lies about its size',
+      writeZip([{ name: 'word/document.xml', data: new Uint8Array(80 * 1024 * 1024).fill(0x20), claimSize: 1024 }]),
+      'cv_too_large',
+    ],
+  ].map(([label, data, expected]) => [`${label} → ${expected}`, data, expected] as [string, Uint8Array, string]))('%s', async (_label, data, expected) => {
     expect(await codeOf(data)).toBe(expected);
   });
 });

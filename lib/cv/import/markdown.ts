@@ -116,7 +116,9 @@ function frontMatterLines(text: string): number {
 
 /** Inline Markdown → text: links keep their address, images keep their alt text, marks go. */
 function inline(value: string): string {
+  // Backslash escapes are set aside first so escaped marks are never read as emphasis or links.
   return value
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, (_m, c: string) => String.fromCharCode(0xf000 + c.charCodeAt(0)))
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (_m, label: string, url: string) => {
       const href = url.replace(/^mailto:|^tel:/i, '');
@@ -128,9 +130,9 @@ function inline(value: string): string {
     .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?=[^\w*]|$)/g, '$1$2')
     .replace(/~~(.+?)~~/g, '$1')
     .replace(/`([^`]+)`/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
+    .replace(/&gt;/g, '>')
+    .replace(/[\uf000-\uf07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xf000));
 }

@@ -121,16 +121,15 @@ describe('PDF import: bad input', () => {
     ['an image-only PDF (a scan)', writePdf([{ image: true }, { image: true }]), 'cv_image_only'],
     ['a PDF with blank pages', writePdf([{}, {}]), 'cv_empty'],
     ['garbage behind a PDF header', new TextEncoder().encode(`%PDF-1.7\n${'garbage '.repeat(200)}\n%%EOF\n`), 'cv_corrupt'],
-  ])('%s → %s', async (_label, data, expected) => {
+  ].map(([label, data, expected]) => [`${label} → ${expected}`, data, expected] as [string, Uint8Array, string]))('%s', async (_label, data, expected) => {
     expect(await codeOf(data)).toBe(expected);
   });
 
-  it('reads only the first pages of a 200-page PDF, quickly, and says so', async () => {
+  // How fast is the bench's business (scripts/bench/cv.ts); here: only 20 pages are read, and it says so.
+  it('reads only the first pages of a 200-page PDF and says so', async () => {
     const page = oneColumnCv()[0]!;
     const data = writePdf(Array.from({ length: 200 }, () => page));
-    const started = performance.now();
     const cv = await importPdf(data);
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(cv.source.pages).toBe(200);
     expect(cv.warnings).toContainEqual({ code: 'pages_truncated', detail: '20/200' });
   });

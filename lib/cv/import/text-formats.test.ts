@@ -146,11 +146,10 @@ describe('text, Markdown (hand-made fixtures in en/es/fr/de)', () => {
     expect(cv.warnings.map((w) => w.code)).toContain('html_removed');
   });
 
-  it('parses at most MAX_CV_LINES lines of a huge text file, quickly, and says so', () => {
+  it('parses at most MAX_CV_LINES lines of a huge text file and says so', () => {
     const text = Array.from({ length: 20_000 }, (_, i) => `Line ${i} of a very long file`).join('\n');
-    const started = performance.now();
     const cv = importCvText(text);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(cv.source.lines).toHaveLength(3000);
     expect(cv.warnings).toContainEqual({ code: 'lines_truncated', detail: '3000/20000' });
   });
 

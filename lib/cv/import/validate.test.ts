@@ -37,7 +37,7 @@ describe('validateCvFile', () => {
     ['a DOCX', writeZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'word/document.xml', data: '<w:document/>' }]), 'ok'],
     ['UTF-8 text', bytes('Jane Doe\nEngineer — São Paulo'), 'ok'],
     ['Windows-1252 text', new Uint8Array([0x4a, 0x6f, 0x73, 0xe9, 0x0a, 0x43, 0x56]), 'ok'],
-  ])('%s → %s', (_label, data, expected) => {
+  ].map(([label, data, expected]) => [`${label} → ${expected}`, data, expected] as [string, Uint8Array, string]))('%s', (_label, data, expected) => {
     expect(codeOf(data)).toBe(expected);
   });
 });

@@ -85,11 +85,20 @@ export function decodeText(data: Uint8Array): string | undefined {
   }
 }
 
-/**
- * A DOCX is a zip whose central directory lists `word/document.xml`. Sizes come from the central
- * directory, so a zip bomb is refused before anything is inflated.
- */
-function checkDocx(data: Uint8Array): void {
+/** One entry of a zip's central directory. */
+export interface ZipEntryInfo {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressed: number;
+  /** Uncompressed size as the archive claims it (a zip bomb may lie). */
+  size: number;
+  /** Where the entry's local header starts. */
+  offset: number;
+}
+
+/** The central directory of a zip; throws `cv_corrupt` when it cannot be read. */
+export function zipEntries(data: Uint8Array): ZipEntryInfo[] {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   let eocd = -1;
   for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 0xffff); i--) {
@@ -99,23 +108,36 @@ function checkDocx(data: Uint8Array): void {
     }
   }
   if (eocd < 0) throw new AppError('cv_corrupt', 'zip');
-  const entries = view.getUint16(eocd + 10, true);
-  const cdOffset = view.getUint32(eocd + 16, true);
-  let p = cdOffset;
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  const entries: ZipEntryInfo[] = [];
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > data.length || view.getUint32(p, true) !== 0x02014b50) throw new AppError('cv_corrupt', 'zip');
+    const nameLength = view.getUint16(p + 28, true);
+    entries.push({
+      name: new TextDecoder().decode(data.subarray(p + 46, p + 46 + nameLength)),
+      method: view.getUint16(p + 10, true),
+      compressed: view.getUint32(p + 20, true),
+      size: view.getUint32(p + 24, true),
+      offset: view.getUint32(p + 42, true),
+    });
+    p += 46 + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  return entries;
+}
+
+/**
+ * A DOCX is a zip whose central directory lists `word/document.xml`. Sizes come from the central
+ * directory, so a zip bomb is refused before anything is inflated (one that lies about its sizes is
+ * caught while inflating: lib/cv/import/docx.ts).
+ */
+function checkDocx(data: Uint8Array): void {
   let total = 0;
   let hasDocument = false;
-  for (let n = 0; n < entries; n++) {
-    if (p + 46 > data.length || view.getUint32(p, true) !== 0x02014b50) throw new AppError('cv_corrupt', 'zip');
-    const compressed = view.getUint32(p + 20, true);
-    const size = view.getUint32(p + 24, true);
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    const name = new TextDecoder().decode(data.subarray(p + 46, p + 46 + nameLength));
-    if (name === 'word/document.xml') hasDocument = true;
-    total += size;
-    if (size > 1024 * 1024 && size > compressed * MAX_ZIP_RATIO) throw new AppError('cv_too_large', 'zip ratio');
-    p += 46 + nameLength + extraLength + commentLength;
+  for (const entry of zipEntries(data)) {
+    if (entry.name === 'word/document.xml') hasDocument = true;
+    total += entry.size;
+    if (entry.size > 1024 * 1024 && entry.size > entry.compressed * MAX_ZIP_RATIO) throw new AppError('cv_too_large', 'zip ratio');
   }
   if (total > MAX_DOCX_UNCOMPRESSED) throw new AppError('cv_too_large', 'uncompressed');
   if (!hasDocument) throw new AppError('cv_unsupported_type', 'zip');

@@ -287,7 +287,10 @@ function findName(lines: SourceLine[]): { name: string; lines: SourceLine[] } | 
     ? candidates.reduce((a, b) => (b.size > a.size + 0.1 || (b.line.heading === 1 && a.line.heading !== 1) ? b : a))
     : candidates[0]!;
   // A name set over two lines at the same size ("CHRISTIAN" / "LARICO DEPAZ").
-  const next = candidates.find((c) => c.index === best.index + 1 && Math.abs(c.size - best.size) < 0.1 && sized);
+  // A heading from markup (DOCX Title, Markdown `#`) is the whole name: the line under it is not.
+  const next = candidates.find(
+    (c) => c.index === best.index + 1 && Math.abs(c.size - best.size) < 0.1 && sized && c.line.heading === best.line.heading,
+  );
   if (next && best.text.split(' ').length + next.text.split(' ').length <= 5) {
     return { name: `${best.text} ${next.text}`, lines: [best.line, next.line] };
   }

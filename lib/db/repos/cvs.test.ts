@@ -65,4 +65,28 @@ describe('cvs repo', () => {
   it('update of a missing CV throws', async () => {
     await expect(repo.update('nope', { name: 'x' })).rejects.toThrow(/not found/);
   });
+
+  it('rename trims, refuses an empty name and touches updatedAt', async () => {
+    const cv = await repo.add({ name: 'Main', data: {} });
+    await repo.rename(cv.id, '  Main (2026)  ');
+    const renamed = await repo.get(cv.id);
+    expect(renamed?.name).toBe('Main (2026)');
+    expect(renamed!.updatedAt).toBeGreaterThan(cv.updatedAt);
+    await expect(repo.rename(cv.id, '   ')).rejects.toThrow();
+    await expect(repo.rename('missing', 'x')).rejects.toThrow(/not found/);
+    expect((await repo.get(cv.id))?.name).toBe('Main (2026)');
+  });
+
+  it('duplicate copies the data deeply as a standalone master that is not the default', async () => {
+    const master = await repo.add({ name: 'Main', data: { basics: { name: 'Ana' } } });
+    const tailored = await repo.add({ name: 'For Acme', data: { basics: { name: 'Ana' } }, parentId: master.id, jobId: 'job-1' });
+    const copy = await repo.duplicate(tailored.id, 'For Acme (copy)');
+    expect(copy).toMatchObject({ name: 'For Acme (copy)', isDefault: 0 });
+    expect(copy.parentId).toBeUndefined();
+    expect(copy.jobId).toBeUndefined();
+    (copy.data as { basics: { name: string } }).basics.name = 'changed';
+    expect(((await repo.get(tailored.id))?.data as { basics: { name: string } }).basics.name).toBe('Ana');
+    expect((await repo.listAll()).map((c) => c.name)).toEqual(['Main', 'For Acme', 'For Acme (copy)']);
+    expect((await repo.getDefault())?.id).toBe(master.id);
+  });
 });

@@ -47,6 +47,26 @@ export function createCvsRepo(db: JobfitDb, now: () => number = Date.now) {
     listMasters: () => masters().sortBy('updatedAt'),
     listTailored: (parentId: string) => db.cvs.where('parentId').equals(parentId).sortBy('updatedAt'),
     listForJob: (jobId: string) => db.cvs.where('jobId').equals(jobId).toArray(),
+    /** Every CV, masters and tailored, most recently updated last. */
+    listAll: () => db.cvs.orderBy('updatedAt').toArray(),
+    async rename(id: string, name: string): Promise<void> {
+      const trimmed = name.trim();
+      if (!trimmed) throw new Error('a CV needs a name');
+      const count = await db.cvs.update(id, { name: trimmed, updatedAt: now() });
+      if (count === 0 && !(await db.cvs.get(id))) throw new Error(`cv ${id} not found`);
+    },
+    /** A copy as a new master (a tailored version's copy is standalone); never the default. */
+    async duplicate(id: string, name: string): Promise<CvRow> {
+      return db.transaction('rw', db.cvs, async () => {
+        const source = await db.cvs.get(id);
+        if (!source) throw new Error(`cv ${id} not found`);
+        const at = now();
+        const row: CvRow = { ...withoutParent(source), id: crypto.randomUUID(), name, data: structuredClone(source.data), isDefault: 0, createdAt: at, updatedAt: at };
+        delete row.jobId;
+        await db.cvs.add(row);
+        return row;
+      });
+    },
     async setDefault(id: string): Promise<void> {
       await db.transaction('rw', db.cvs, async () => {
         const cv = await db.cvs.get(id);
