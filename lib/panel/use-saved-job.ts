@@ -4,34 +4,14 @@ import type { JobPosting } from '../capture/types';
 import { getDb } from '../db/open';
 import { createJobsRepo, type SaveChoice } from '../db/repos/jobs';
 import type { JobRow, JobStatus } from '../db/schema';
-import type { ErrorCode } from '../util/errors';
+import { toAppError, type ErrorCode } from '../util/errors';
 
-/** Every status, in pipeline order (the status dropdown of a saved job). */
-export const JOB_STATUSES = [
-  'saved',
-  'interested',
-  'cv_tailored',
-  'applied',
-  'interview',
-  'offer',
-  'rejected',
-  'declined',
-  'ghosted',
-  'archived',
-] as const satisfies readonly JobStatus[];
+/** Every status, in pipeline order (the status dropdown of a saved job): the tracker's own list. */
+export { isJobStatus, statuses as JOB_STATUSES } from '../tracker/statuses';
 
-// A compile error here means a status was added to the schema and not to the list above.
-type Missing = Exclude<JobStatus, (typeof JOB_STATUSES)[number]>;
-export const statusesComplete: [Missing] extends [never] ? true : false = true;
-
-export function isJobStatus(value: string): value is JobStatus {
-  return (JOB_STATUSES as readonly string[]).includes(value);
-}
-
+/** A failed save: a full disk has its own message (Dexie may wrap it in an AbortError). */
 function writeError(error: unknown): ErrorCode {
-  const name = (error as { name?: string; inner?: { name?: string } } | null)?.name;
-  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
-  return name === 'QuotaExceededError' || inner === 'QuotaExceededError' ? 'storage_full' : 'internal';
+  return toAppError(error).code === 'storage_full' ? 'storage_full' : 'internal';
 }
 
 export interface SavePostingState {

@@ -14,6 +14,10 @@ export const statuses = [
   'archived',
 ] as const satisfies readonly JobStatus[];
 
+// A compile error here means a status was added to the schema and not to the list above.
+type Missing = Exclude<JobStatus, (typeof statuses)[number]>;
+export const statusesComplete: [Missing] extends [never] ? true : false = true;
+
 const pipeline: readonly JobStatus[] = ['saved', 'interested', 'cv_tailored', 'applied', 'interview', 'offer'];
 /** Statuses that mean the employer answered (response rate). */
 export const responded: readonly JobStatus[] = ['interview', 'offer', 'rejected'];
