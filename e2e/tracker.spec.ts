@@ -62,7 +62,7 @@ test('save three postings, move one on the board, add a note and a task, export,
     const tab = await ext.openTab(fixture);
     await ext.clickToolbarButton(tab.page);
     const capture = await ext.waitForCapture(tab.tabId);
-    expect(capture.status, fixture).toBe('ready');
+    expect(capture.status, `${fixture}: ${JSON.stringify(capture.error)}`).toBe('ready');
     postings.push(capture.posting!);
   }
   // The third is the first posting reached through another link: same job data, its own URL.
