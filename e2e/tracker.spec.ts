@@ -169,3 +169,24 @@ test('a damaged backup is refused with a clear message and nothing changes', asy
   await expect(panel.page.getByTestId('import-preview')).toHaveCount(0);
   await expect(tracker.rows).toHaveCount(1);
 });
+
+test('saved filters: name the current filters, bring them back with one click, still there after a reload', async ({ ext, context }) => {
+  const page = await context.newPage();
+  await page.goto(`${ext.origin}/app.html#/tracker`);
+  await expect(new TrackerPage(page).empty).toBeVisible();
+  const posting = { url: 'https://jobs.example.com/1', title: 'Robotics Engineer', company: 'Acme Robotics', description: 'Build robots.', source: 'json-ld' };
+  await saveJobs(page, [posting as NonNullable<SessionCapture['posting']>]);
+  await page.reload();
+  const search = page.getByTestId('tracker-filters').getByRole('searchbox');
+  await expect(page.getByTestId('save-filter')).toHaveCount(0); // nothing to save without a filter
+  await search.fill('robotics');
+  await page.getByTestId('save-filter-name').fill('Robotics jobs');
+  await page.getByTestId('save-filter').click();
+  await expect(page.getByTestId('saved-filter')).toHaveText(['Robotics jobs']);
+  await search.fill('');
+  await page.reload();
+  await page.getByTestId('saved-filter').click();
+  await expect(search).toHaveValue('robotics');
+  await page.getByRole('button', { name: 'Remove the saved filter Robotics jobs' }).click();
+  await expect(page.getByTestId('saved-filter')).toHaveCount(0);
+});

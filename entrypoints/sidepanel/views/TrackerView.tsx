@@ -10,6 +10,8 @@ import { BatchBar } from '@/components/tracker/BatchBar';
 import { Board } from '@/components/tracker/Board';
 import { DeleteDialog } from '@/components/tracker/DeleteDialog';
 import { FilterBar } from '@/components/tracker/FilterBar';
+import { SavedFilters } from '@/components/tracker/SavedFilters';
+import { createSavedFiltersRepo } from '@/lib/db/repos/saved-filters';
 import { JobDrawer } from '@/components/tracker/JobDrawer';
 import { JobTable } from '@/components/tracker/JobTable';
 import { statusLabel } from '@/components/tracker/labels';
@@ -62,6 +64,7 @@ export function TrackerView() {
   const [importing, setImporting] = useState<{ backup: ParsedBackup; preview: ImportPreview }>();
   const [busy, setBusy] = useState(false);
   const links = useLiveQuery(() => (openId ? repo().linkedTo(openId) : undefined), [openId]);
+  const savedFilters = useLiveQuery(() => createSavedFiltersRepo(getDb()).list(), []) ?? [];
 
   const jobs = data?.jobs;
   const search = useMemo(() => (jobs && data ? createJobSearch(jobs, data.notes) : undefined), [jobs, data]);
@@ -242,6 +245,16 @@ export function TrackerView() {
             </Tabs.Trigger>
           </Tabs.List>
           <FilterBar filters={filters} tags={tags} onChange={setFilters} />
+          <SavedFilters
+            saved={savedFilters}
+            canSave={JSON.stringify(filters) !== JSON.stringify(emptyFilters)}
+            onApply={(id) => {
+              const found = savedFilters.find((f) => f.id === id);
+              if (found) setFilters(found.filters);
+            }}
+            onRemove={(id) => void createSavedFiltersRepo(getDb()).remove(id).catch((e: unknown) => toast(messageFor(e), 'error'))}
+            onSave={(name) => void createSavedFiltersRepo(getDb()).save(name, filters).catch((e: unknown) => toast(messageFor(e), 'error'))}
+          />
           <p className="jf-muted" data-testid="tracker-count">
             {i18n.t('tracker.count', [String(shown.length)])}
           </p>
