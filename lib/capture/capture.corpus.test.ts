@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isPostingTruth, loadJobCorpus, norm, sameDate } from './eval/corpus';
 import { employmentTypeFrom } from './normalize';
 import { readPage } from '.';
 import type { CaptureResult } from './types';
@@ -13,43 +14,8 @@ import type { CaptureResult } from './types';
 
 const CORPUS = process.env.JOBFIT_CORPUS ?? path.resolve(process.cwd(), '../shared/corpus/job_postings');
 
-interface Truth {
-  page_type: string;
-  title?: string;
-  company?: string;
-  location?: string;
-  date_posted?: string;
-  employment_type?: string;
-  workplace?: string;
-  description_text_head?: string;
-}
-
-interface Row {
-  file: string;
-  language: string;
-  truth: Truth | undefined;
-}
-
 type Field = 'title' | 'company' | 'location' | 'datePosted';
 const TARGETS: Record<Field, number> = { title: 0.95, company: 0.95, location: 0.9, datePosted: 0.9 };
-
-const norm = (value: string | undefined) => (value ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-
-function sameDate(expected: string, actual: string | undefined): boolean {
-  if (!actual) return false;
-  return expected === actual || Date.parse(expected) === Date.parse(actual);
-}
-
-function loadRows(): Row[] {
-  const [header, ...lines] = readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
-  const columns = header!.split('\t');
-  const truth = JSON.parse(readFileSync(path.join(CORPUS, 'GROUND_TRUTH.json'), 'utf8')) as Record<string, Truth>;
-  return lines.map((line) => {
-    const cells = line.split('\t');
-    const get = (name: string) => cells[columns.indexOf(name)] ?? '';
-    return { file: get('file'), language: get('language'), truth: truth[get('file')] };
-  });
-}
 
 function expectedError(pageType: string): string {
   if (/captcha|bot check/i.test(pageType)) return 'captcha';
@@ -70,7 +36,7 @@ const available = existsSync(path.join(CORPUS, 'MANIFEST.tsv'));
 if (!available) console.warn(`capture corpus: ${CORPUS} not found; skipping (clone the shared corpus next to the repo to run it).`);
 
 describe.skipIf(!available)('capture corpus (../shared/corpus/job_postings)', () => {
-  const rows = available ? loadRows() : [];
+  const rows = available ? loadJobCorpus(CORPUS) : [];
   const scores: Record<Field, { hit: number; total: number; misses: string[] }> = {
     title: { hit: 0, total: 0, misses: [] },
     company: { hit: 0, total: 0, misses: [] },
@@ -102,7 +68,7 @@ describe.skipIf(!available)('capture corpus (../shared/corpus/job_postings)', ()
       continue;
     }
 
-    if (!truth.page_type.startsWith('job_posting')) {
+    if (!isPostingTruth(truth)) {
       it(`${row.file} → ${expectedError(truth.page_type)}`, () => {
         const { result, ms } = capture(row.file);
         const code = result.ok ? `posting "${result.posting.title}"` : result.error.code;

@@ -17,18 +17,11 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+import { isPostingTruth, loadJobCorpus, norm, sameDate, type JobTruth } from '../../lib/capture/eval/corpus';
 
 const root = resolve(import.meta.dirname, '../..');
 const CORPUS = resolve(root, '../shared/corpus/job_postings');
 const RUNS = 7;
-
-interface Truth {
-  page_type: string;
-  title?: string;
-  company?: string;
-  location?: string;
-  date_posted?: string;
-}
 
 interface PageRun {
   result: { ok: boolean; posting?: { title?: string; company?: string; location?: string; datePosted?: string }; error?: { code: string } };
@@ -36,8 +29,6 @@ interface PageRun {
   readabilityMs: number[];
 }
 
-export const norm = (value: string | undefined) => (value ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-const sameDate = (expected: string, actual: string | undefined) => !!actual && (expected === actual || Date.parse(expected) === Date.parse(actual));
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -64,12 +55,8 @@ function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }>
   );
 }
 
-function manifest(): { file: string; truth?: Truth }[] {
-  const [header, ...lines] = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
-  const column = header!.split('\t').indexOf('file');
-  const truth = JSON.parse(readFileSync(join(CORPUS, 'GROUND_TRUTH.json'), 'utf8')) as Record<string, Truth>;
-  return lines.map((l) => l.split('\t')[column]!).filter((f) => /\.html?$/i.test(f)).map((file) => ({ file, truth: truth[file] }));
-}
+/** The corpus's saved HTML pages, with their ground truth. */
+const manifest = () => loadJobCorpus(CORPUS).filter((row) => /\.html?$/i.test(row.file));
 
 export async function measureCapture(outDir = join(root, '.output', 'chrome-mv3')): Promise<{ results: Record<string, number> }> {
   if (!existsSync(join(CORPUS, 'MANIFEST.tsv'))) {
@@ -86,7 +73,7 @@ globalThis.__Readability = (function () { var module; ${readability}\n;return Re
   const pages = manifest();
   const server = await serve(CORPUS);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless=new', ...CHROMIUM_FLAGS] });
-  const runs: { file: string; truth?: Truth; run: PageRun }[] = [];
+  const runs: { file: string; truth?: JobTruth | undefined; run: PageRun }[] = [];
   try {
     const context = await browser.newContext();
     await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
@@ -126,7 +113,7 @@ globalThis.__Readability = (function () { var module; ${readability}\n;return Re
   const misses: string[] = [];
   for (const { file, truth, run } of runs) {
     if (!truth) continue;
-    if (!truth.page_type.startsWith('job_posting')) {
+    if (!isPostingTruth(truth)) {
       fields.negatives[1]!++;
       if (!run.result.ok) fields.negatives[0]!++;
       else misses.push(`${file}: negative read as a posting`);
