@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type ExtensionHarness } from './fixtures';
+import { allRows } from './support/idb';
 // Save from the Job view: toolbar click on a served posting → structured posting in the panel → Save →
 // the saved job survives a worker restart and a reopened panel, which shows it as saved.
 
@@ -14,23 +15,7 @@ interface StoredJob {
 }
 
 /** The jobs table as the extension's own page reads it (plain IndexedDB, no Dexie in the test). */
-function storedJobs(page: Page): Promise<StoredJob[]> {
-  return page.evaluate(
-    () =>
-      new Promise<StoredJob[]>((resolve, reject) => {
-        const open = indexedDB.open('jobfit');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('jobs').objectStore('jobs').getAll();
-          request.onsuccess = () => {
-            resolve(request.result as StoredJob[]);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
+const storedJobs = (page: Page) => allRows<StoredJob>(page, 'jobs');
 
 async function captureInPanel(ext: ExtensionHarness, fixture: string) {
   const job = await ext.openTab(fixture);

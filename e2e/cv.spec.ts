@@ -8,6 +8,7 @@ import { oneColumnCv } from '../lib/cv/fixtures/pdf-cvs';
 import { writePdf } from '../lib/cv/fixtures/pdf-writer';
 import { writeZip } from '../lib/cv/fixtures/zip-writer';
 import { expect, test } from './fixtures';
+import { allRows, putRows } from './support/idb';
 
 // The CV view in the built extension: import in the page (pdf.js with its worker), edit, reload, export
 // and read the downloads back in Node with the project's own importer (PDF) and mammoth (DOCX).
@@ -199,23 +200,10 @@ test('in the side panel the original text is behind a toggle; duplicate, rename,
   await expect(cv.page.getByTestId('cv-is-default')).toBeVisible();
 
   // A tailored version for a saved job (as tailoring will store it), grouped under that job.
-  await cv.page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('jobfit');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const tx = db.transaction(['cvs', 'jobs'], 'readwrite');
-    const cvs = tx.objectStore('cvs');
-    const master = await new Promise<{ id: string; data: unknown }>((resolve) => {
-      cvs.getAll().onsuccess = (e) => resolve((e.target as IDBRequest<{ id: string; data: unknown }[]>).result[0]!);
-    });
-    const at = Date.now();
-    tx.objectStore('jobs').put({ id: 'job-1', url: 'https://jobs.example/1', title: 'Analytics Engineer', company: 'Acme', status: 'saved', tags: [], createdAt: at, updatedAt: at, history: [] });
-    cvs.put({ id: 'tailored-1', name: 'Jordan for Acme', parentId: master.id, jobId: 'job-1', isDefault: 0, data: master.data, createdAt: at, updatedAt: at });
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  });
+  const [master] = await allRows<{ id: string; data: unknown }>(cv.page, 'cvs');
+  const at = Date.now();
+  await putRows(cv.page, 'jobs', [{ id: 'job-1', url: 'https://jobs.example/1', title: 'Analytics Engineer', company: 'Acme', status: 'saved', tags: [], createdAt: at, updatedAt: at, history: [] }]);
+  await putRows(cv.page, 'cvs', [{ id: 'tailored-1', name: 'Jordan for Acme', parentId: master!.id, jobId: 'job-1', isDefault: 0, data: master!.data, createdAt: at, updatedAt: at }]);
   await cv.page.reload();
   await expect(cv.page.getByTestId('cv-tailored-group')).toContainText('Tailored for Analytics Engineer · Acme');
   await expect(cv.page.getByTestId('cv-tailored-group').getByTestId('cv-item')).toHaveText('Jordan for Acme');

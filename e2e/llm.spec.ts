@@ -3,6 +3,7 @@ import { createMockOpenRouter, type MockOpenRouter } from './mock-openrouter';
 import { structuredAnswer } from './mock-openrouter/scenarios';
 import { expect, test, type ExtensionHarness } from './fixtures';
 import type { Chrome } from './support/chrome';
+import { allRows, putRows } from './support/idb';
 
 declare const chrome: Chrome;
 
@@ -60,33 +61,18 @@ async function setUp(ext: ExtensionHarness): Promise<Page> {
   await page.getByTestId('model-analysis').selectOption('openai/gpt-4o-mini');
   await page.getByTestId('model-evaluation').selectOption('openai/gpt-4o-mini');
   // The default CV, as the CV importer stores it: its lines carry the profile's values.
-  await page.evaluate(async (p) => {
-    const lines = [
-      p.name,
-      `${p.email} · ${p.phone}`,
-      p.links,
-      'Frontend engineer, Acme (2019–2024): React, TypeScript, GraphQL',
-      // Personal details inside a line that is sent: they must leave as placeholders.
-      `Summary: ${p.name} builds React apps; write to ${p.email}, call ${p.phone} or see ${p.links}.`,
-    ].map((text, i) => ({
-      id: `L${i + 1}`,
-      text,
-      origin: { line: i + 1 },
-    }));
-    const cv = { id: 'cv-1', name: 'Main CV', isDefault: 1, createdAt: 1, updatedAt: 1, data: { version: 1, basics: { name: p.name }, work: [], source: { format: 'text', lines } } };
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('jobfit');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('cvs', 'readwrite');
-      tx.objectStore('cvs').put(cv);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, profile);
+  const p = profile;
+  const lines = [
+    p.name,
+    `${p.email} · ${p.phone}`,
+    p.links,
+    'Frontend engineer, Acme (2019–2024): React, TypeScript, GraphQL',
+    // Personal details inside a line that is sent: they must leave as placeholders.
+    `Summary: ${p.name} builds React apps; write to ${p.email}, call ${p.phone} or see ${p.links}.`,
+  ].map((text, i) => ({ id: `L${i + 1}`, text, origin: { line: i + 1 } }));
+  await putRows(page, 'cvs', [
+    { id: 'cv-1', name: 'Main CV', isDefault: 1, createdAt: 1, updatedAt: 1, data: { version: 1, basics: { name: p.name }, work: [], source: { format: 'text', lines } } },
+  ]);
   return page;
 }
 
@@ -98,21 +84,8 @@ async function capturedPanel(ext: ExtensionHarness) {
 }
 
 /** The partial text the worker has written to the `runs` table so far. */
-function savedPartialText(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('jobfit');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const rows = await new Promise<Array<{ partialText: string }>>((resolve, reject) => {
-      const all = db.transaction('runs').objectStore('runs').getAll();
-      all.onsuccess = () => resolve(all.result as Array<{ partialText: string }>);
-      all.onerror = () => reject(all.error);
-    });
-    db.close();
-    return rows.map((r) => r.partialText).join('\n');
-  });
+async function savedPartialText(page: Page): Promise<string> {
+  return (await allRows<{ partialText: string }>(page, 'runs')).map((r) => r.partialText).join('\n');
 }
 
 /** Chat calls that reached the mock (CORS preflights aside). */

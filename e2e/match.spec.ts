@@ -5,6 +5,7 @@ import { importCvText } from '../lib/cv/import/index';
 import { type ExtensionHarness, expect, test } from './fixtures';
 import { MatchSection } from './po/match-section';
 import { accessibilityProblems } from './support/axe';
+import { allRows, putRows } from './support/idb';
 
 // The offline match in the Job view, with no API key configured: the default CV (a row in the panel's
 // own IndexedDB, parsed by Jobfit's importer from the repo's hand-made fixture CV) against a served posting.
@@ -14,24 +15,7 @@ const CV_TEXT = readFileSync(join(import.meta.dirname, '../lib/cv/fixtures/jane-
 /** Puts a default CV row into the extension's database, as the CV view would store it. */
 async function storeDefaultCv(page: Page): Promise<void> {
   const data = importCvText(CV_TEXT, { fileName: 'jane-public.txt' });
-  await page.evaluate(
-    (row) =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('jobfit');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const tx = db.transaction('cvs', 'readwrite');
-          tx.objectStore('cvs').put(row);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { id: 'cv-jane', name: 'Jane', isDefault: 1, data, createdAt: 1, updatedAt: 1 },
-  );
+  await putRows(page, 'cvs', [{ id: 'cv-jane', name: 'Jane', isDefault: 1, data, createdAt: 1, updatedAt: 1 }]);
 }
 
 async function panelWithCv(ext: ExtensionHarness) {
@@ -110,18 +94,8 @@ test('a chip the CV does not show is confirmed only with the user’s fact, whic
   await match.chip('Go').getByRole('button', { name: 'Confirm Go' }).click();
   await expect(match.chip('Go')).toHaveAttribute('data-state', 'confirmed');
 
-  const row = await panel.page.evaluate(
-    () =>
-      new Promise<{ facts?: unknown[]; keywordChoices?: Record<string, { confirmed: { keyword: string }[] }> }>((resolve, reject) => {
-        const request = indexedDB.open('jobfit');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const get = request.result.transaction('cvs').objectStore('cvs').get('cv-jane');
-          get.onsuccess = () => resolve(get.result);
-          get.onerror = () => reject(get.error);
-        };
-      }),
-  );
+  type CvRowSeen = { id: string; facts?: unknown[]; keywordChoices?: Record<string, { confirmed: { keyword: string }[] }> };
+  const row = (await allRows<CvRowSeen>(panel.page, 'cvs')).find((r) => r.id === 'cv-jane')!;
   expect(row.facts).toEqual([expect.objectContaining({ skill: 'Rust', text: 'Wrote Rust tooling for our CI at Acme', source: 'user' })]);
   expect(Object.values(row.keywordChoices ?? {})[0]?.confirmed.map((c) => c.keyword)).toEqual(['Rust', 'Go']);
 });

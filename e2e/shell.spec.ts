@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import { SHELL_ROUTES, SidePanelPage } from './po/side-panel-page';
 import { accessibilityProblems } from './support/axe';
 import { ROOT } from './support/paths';
+import { putRows } from './support/idb';
 
 // The app shell: the same app in the side panel (as a pinned tab at panel width) and in a full tab.
 
@@ -131,26 +132,12 @@ test('the Usage view lists each call and the totals per day and model; Clear his
   const shell = new SidePanelPage(page);
   await expect(page.getByTestId('usage-empty')).toBeVisible();
   // Rows as the worker's usage log writes them (lib/db/repos/llm-usage.ts), put straight into IndexedDB.
-  await page.evaluate(async () => {
-    const at = Date.now();
-    const rows = [
-      { id: 'u1', feature: 'analysis', model: 'openai/gpt-4o-mini', promptTokens: 1200, completionTokens: 300, cost: 0.0021, latencyMs: 2100, cached: 0, status: 'ok', at },
-      { id: 'u2', feature: 'analysis', model: 'openai/gpt-4o-mini', promptTokens: 0, completionTokens: 0, cost: 0, latencyMs: 12, cached: 1, status: 'ok', at: at + 1 },
-      { id: 'u3', feature: 'tailoring', model: 'anthropic/claude-3.5-haiku', promptTokens: 2000, completionTokens: 900, cost: 0.0415, latencyMs: 6400, cached: 0, status: 'error', at: at + 2 },
-    ];
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('jobfit');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('llmUsage', 'readwrite');
-      for (const row of rows) tx.objectStore('llmUsage').put(row);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  });
+  const at = Date.now();
+  await putRows(page, 'llmUsage', [
+    { id: 'u1', feature: 'analysis', model: 'openai/gpt-4o-mini', promptTokens: 1200, completionTokens: 300, cost: 0.0021, latencyMs: 2100, cached: 0, status: 'ok', at },
+    { id: 'u2', feature: 'analysis', model: 'openai/gpt-4o-mini', promptTokens: 0, completionTokens: 0, cost: 0, latencyMs: 12, cached: 1, status: 'ok', at: at + 1 },
+    { id: 'u3', feature: 'tailoring', model: 'anthropic/claude-3.5-haiku', promptTokens: 2000, completionTokens: 900, cost: 0.0415, latencyMs: 6400, cached: 0, status: 'error', at: at + 2 },
+  ]);
   // Written behind Dexie's back, so its live query cannot know: reload.
   await page.reload();
   await expect(page.getByTestId('usage-row')).toHaveCount(3);

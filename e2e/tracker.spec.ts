@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { expect, test, type SessionCapture } from './fixtures';
 import { TrackerPage } from './po/tracker-page';
 import type { Chrome } from './support/chrome';
+import { putRows } from './support/idb';
 
 declare const chrome: Chrome;
 
@@ -16,38 +17,26 @@ declare const chrome: Chrome;
  * queries, so the caller reloads.
  */
 async function saveJobs(page: Page, postings: NonNullable<SessionCapture['posting']>[]): Promise<void> {
-  await page.evaluate(
-    (list) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('jobfit');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('jobs', 'readwrite');
-          list.forEach((posting, i) => {
-            const at = Date.now() - (list.length - i) * 60_000;
-            tx.objectStore('jobs').put({
-              id: crypto.randomUUID(),
-              url: posting.url,
-              title: posting.title,
-              company: posting.company ?? '',
-              ...(posting.location ? { location: posting.location } : {}),
-              posting,
-              status: 'saved',
-              tags: [],
-              createdAt: at,
-              updatedAt: at,
-              history: [{ at, to: 'saved' }],
-            });
-          });
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    postings,
+  const now = Date.now();
+  await putRows(
+    page,
+    'jobs',
+    postings.map((posting, i) => {
+      const at = now - (postings.length - i) * 60_000;
+      return {
+        id: crypto.randomUUID(),
+        url: posting.url,
+        title: posting.title,
+        company: posting.company ?? '',
+        ...(posting.location ? { location: posting.location } : {}),
+        posting,
+        status: 'saved',
+        tags: [],
+        createdAt: at,
+        updatedAt: at,
+        history: [{ at, to: 'saved' }],
+      };
+    }),
   );
 }
 
