@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
+import { StatusLine, type FormStatus } from '@/components/StatusLine';
 import type { ModelInfo } from '@/lib/llm/client';
 import { llmFeatures, type LlmFeature } from '@/lib/llm/features';
 import { sendToBackground } from '@/lib/messaging/client';
@@ -123,7 +124,7 @@ function SpendingCapForm({ cap }: { cap: SpendingCapValue }) {
   const text = (v: number | null) => (v === null ? '' : String(v));
   const [daily, setDaily] = useState(text(cap.dailyUsd));
   const [monthly, setMonthly] = useState(text(cap.monthlyUsd));
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<FormStatus | null>(null);
 
   async function save() {
     const parse = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
@@ -160,11 +161,7 @@ function SpendingCapForm({ cap }: { cap: SpendingCapValue }) {
       <button className="jf-button" type="submit" data-testid="cap-save">
         {i18n.t('settings.aiCapSave')}
       </button>
-      {status ? (
-        <p role="status" className={status.kind === 'ok' ? 'jf-ok' : 'jf-error'}>
-          {status.text}
-        </p>
-      ) : null}
+      <StatusLine status={status} />
     </form>
   );
 }

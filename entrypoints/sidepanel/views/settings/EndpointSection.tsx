@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
+import { StatusLine, type FormStatus } from '@/components/StatusLine';
 import { endpointItem } from '@/lib/storage/items';
 
 export function EndpointSection() {
   const [baseUrl, setBaseUrl] = useState('');
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<FormStatus | null>(null);
 
   useEffect(() => {
     void endpointItem.getValue().then((v) => setBaseUrl(v.baseUrl));
@@ -38,11 +39,7 @@ export function EndpointSection() {
           {i18n.t('settings.endpointSave')}
         </button>
       </form>
-      {status ? (
-        <p role="status" className={status.kind === 'ok' ? 'jf-ok' : 'jf-error'}>
-          {status.text}
-        </p>
-      ) : null}
+      <StatusLine status={status} />
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
+import { StatusLine, type FormStatus } from '@/components/StatusLine';
 import { clearApiKey, setApiKey } from '@/lib/llm/key-writer';
 import type { KeyStatus } from '@/lib/llm/key-status';
 import { sendToBackground } from '@/lib/messaging/client';
@@ -11,7 +12,7 @@ import { messageFor } from '@/lib/util/i18n-errors';
 export function KeySection() {
   const [hint, setHint] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<FormStatus | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -102,11 +103,7 @@ export function KeySection() {
           </button>
         </div>
       </form>
-      {status ? (
-        <p role="status" className={status.kind === 'ok' ? 'jf-ok' : 'jf-error'} data-testid="key-status">
-          {status.text}
-        </p>
-      ) : null}
+      <StatusLine status={status} testId="key-status" />
       <p className="jf-muted">{i18n.t('settings.keyStoredWhere')}</p>
     </Card>
   );

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
+import { StatusLine, type FormStatus } from '@/components/StatusLine';
 import { profileItem, type Profile } from '@/lib/storage/items';
 
 export function ProfileSection() {
   const [profile, setProfile] = useState<Profile | null>(null);
   const [links, setLinks] = useState('');
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<FormStatus | null>(null);
 
   useEffect(() => {
     void profileItem.getValue().then((p) => {
@@ -61,11 +62,7 @@ export function ProfileSection() {
           {i18n.t('settings.profileSave')}
         </button>
       </form>
-      {status ? (
-        <p role="status" className={status.kind === 'ok' ? 'jf-ok' : 'jf-error'}>
-          {status.text}
-        </p>
-      ) : null}
+      <StatusLine status={status} />
     </Card>
   );
 }
