@@ -77,6 +77,8 @@ export const errorCodes = [
   // CV export (lib/cv/export).
   'cv_export_unsupported_chars',
   'cv_export_failed',
+  // CV import: a JSON Resume with prototype keys (__proto__, constructor).
+  'cv_unsafe',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

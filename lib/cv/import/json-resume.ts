@@ -20,8 +20,13 @@ import { toIsoDate } from '../parse/dates';
 export function readJsonResume(text: string, fileName?: string): Cv {
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
+    // Keys that reach object prototypes are refused, not dropped: such a file was not written by a CV tool.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''), (key, value: unknown) => {
+      if (UNSAFE_KEYS.has(key)) throw new AppError('cv_unsafe', key);
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('cv_corrupt', 'json');
   }
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw new AppError('cv_unsupported_type', 'json');
@@ -66,6 +71,8 @@ export function readJsonResume(text: string, fileName?: string): Cv {
   if (!parsed.success) throw new AppError('cv_corrupt', 'json-resume');
   return parsed.data;
 }
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const dateKeys = ['startDate', 'endDate', 'date', 'releaseDate'];
 

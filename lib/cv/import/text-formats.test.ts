@@ -160,3 +160,23 @@ describe('text, Markdown (hand-made fixtures in en/es/fr/de)', () => {
     await expect(importCv(new Uint8Array([0x4d, 0x5a, 0, 0, 1, 2, 3]))).rejects.toBeInstanceOf(AppError);
   });
 });
+
+describe('broken JSON Resume files are refused with their own code', () => {
+  const codeOf = (text: string, fileName: string) => {
+    try {
+      importCvText(text, { fileName });
+      return 'imported';
+    } catch (error) {
+      return error instanceof AppError ? error.code : String(error);
+    }
+  };
+  it.each([
+    ['cut off', '{"basics": {"name": "Jane Doe", "email": "jane@exa', 'cv_corrupt'],
+    ['an array', '[{"basics": {"name": "Jane Doe"}}]', 'cv_unsupported_type'],
+    ['a __proto__ key', '{"basics": {"name": "Jane Doe", "__proto__": {"polluted": true}}}', 'cv_unsafe'],
+    ['a constructor key', '{"work": [{"name": "Acme", "constructor": {"prototype": {}}}]}', 'cv_unsafe'],
+  ])('%s → %s', (_label, text, code) => {
+    expect(codeOf(text, 'cv.json')).toBe(code);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -51,6 +51,10 @@ describe('detectTextFormat', () => {
     ['Jane Doe\nEXPERIENCE\nEngineer at X', '', 'text'],
     ['Jane Doe', 'cv.md', 'markdown'],
     ['{ not json', '', 'text'],
+    // Broken JSON is still JSON: refused by the JSON Resume reader, never imported as a text CV.
+    ['{"basics": {"name": "Jane', '', 'json-resume'],
+    ['[{"basics": {}}]', 'cv.json', 'json-resume'],
+    ['Jane Doe\nEngineer', 'tailored.json', 'text'],
   ])('%j → %s', (text, name, expected) => {
     expect(detectTextFormat(text, name)).toBe(expected);
   });

@@ -146,6 +146,10 @@ function checkDocx(data: Uint8Array): void {
 /** Which text format a text file is, by content (the file name only breaks ties). */
 export function detectTextFormat(text: string, fileName = ''): TextFormat {
   const t = text.replace(/^\uFEFF/, '').trimStart();
+  const lower = fileName.toLowerCase();
+  // A `.json` file, or text that opens like a JSON object, is read as JSON Resume even when it does not
+  // parse: a cut or malformed file must be refused as such, not imported as a plain-text CV.
+  if ((/^[{[]/.test(t) && lower.endsWith('.json')) || /^\{\s*"/.test(t)) return 'json-resume';
   if (t.startsWith('{')) {
     try {
       const json = JSON.parse(t) as unknown;
@@ -155,7 +159,6 @@ export function detectTextFormat(text: string, fileName = ''): TextFormat {
     }
   }
   if (/\\documentclass|\\begin\{document\}|\\(?:section|cventry|cvsection|resumeSubheading)\b/.test(t)) return 'latex';
-  const lower = fileName.toLowerCase();
   if (/\.(?:tex|latex)$/.test(lower)) return 'latex';
   // List markers alone do not make Markdown (plain-text CVs use "- " too); emphasis, links and tables do.
   const markdownSignals = (t.match(/\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\]\n]+\]\([^)\n]+\)|^\|.+\|$/gm) ?? []).length;
