@@ -77,6 +77,9 @@ export const errorCodes = [
   // CV export (lib/cv/export).
   'cv_export_unsupported_chars',
   'cv_export_failed',
+  // AI features in the Job view (tailored CV, cover letter).
+  'job_choice_needed',
+  'letter_empty',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
