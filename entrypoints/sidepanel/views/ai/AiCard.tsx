@@ -23,8 +23,7 @@ import { errorMessage } from '@/lib/util/i18n-errors';
 import { Skeleton } from '@/components/Skeleton';
 import { ConsentDialog } from './ConsentDialog';
 
-const TailorCard = lazy(() => import('../job/TailorCard'));
-const CoverLetterCard = lazy(() => import('../job/CoverLetterCard'));
+const AiWriting = lazy(() => import('../job/AiWriting'));
 
 /**
  * The AI card of the Job view: with the user's key and a model per feature, runs the job analysis and
@@ -69,8 +68,7 @@ export function AiCard({ posting }: { posting: JobPosting }) {
     </Card>
     {/* The writing features load on demand: their review code stays out of the panel's first bundle. */}
     <Suspense fallback={<Skeleton label={i18n.t('panel.capturing')} />}>
-      <TailorCard key={`tailor#${posting.url}`} posting={posting} master={master ?? null} unreadable={master === undefined} models={models} />
-      <CoverLetterCard key={`letter#${posting.url}`} posting={posting} master={master ?? null} unreadable={master === undefined} models={models} />
+      <AiWriting posting={posting} master={master ?? null} unreadable={master === undefined} models={models} />
     </Suspense>
     </>
   );
