@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { LetterParagraphs } from '@/components/ai/LetterParagraphs';
@@ -15,11 +15,13 @@ import { downloadCoverLetter } from '@/lib/panel/ai-export';
 import { saveCoverLetter } from '@/lib/panel/ai-save';
 import { toast } from '@/lib/panel/toasts';
 import { useFeatureRun } from '@/lib/panel/use-feature-run';
+import { usePostCheck } from '@/lib/panel/use-post-check';
 import type { Models } from '@/lib/storage/items';
 import { AppError, type ErrorCode, toAppError } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
 import { FeatureControls } from '../ai/AiCard';
 import { MissingCv } from './MissingCv';
+import { PostCheckNotice } from './PostCheckNotice';
 import { type AiMaster, useAiInputs } from './use-ai-inputs';
 
 interface Props {
@@ -87,43 +89,15 @@ function LetterFromRun({
   posting: JobPosting;
   children: (paragraphs: CheckedParagraph[]) => ReactNode;
 }) {
-  const [checked, setChecked] = useState<CheckedParagraph[] | { error: ErrorCode }>();
-  const parsed = useMemo(() => coverLetterSchema.safeParse(result), [result]);
-  useEffect(() => {
-    if (!parsed.success) return;
-    let cancelled = false;
-    import('@/lib/ai')
-      .then((ai) =>
-        ai.checkCoverLetter(parsed.data, {
-          lines: master.cv.source.lines.map(({ id, text }) => ({ id, text })),
-          facts,
-          posting: { title: posting.title, ...(posting.company ? { company: posting.company } : {}) },
-        }),
-      )
-      .then((c) => !cancelled && setChecked(c))
-      .catch(() => !cancelled && setChecked({ error: 'internal' }));
-    return () => {
-      cancelled = true;
-    };
-    // Checked once per run, like the tailored CV.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [parsed]);
-  if (!parsed.success) {
-    return (
-      <p className="jf-error" role="alert" data-code="invalid_output">
-        {errorMessage('invalid_output')}
-      </p>
-    );
-  }
-  if (!checked) return <p className="jf-muted">{i18n.t('aiui.checking')}</p>;
-  if ('error' in checked) {
-    return (
-      <p className="jf-error" role="alert" data-code={checked.error}>
-        {errorMessage(checked.error)}
-      </p>
-    );
-  }
-  return <>{children(checked)}</>;
+  const check = usePostCheck(result, coverLetterSchema, (ai, data) =>
+    ai.checkCoverLetter(data, {
+      lines: master.cv.source.lines.map(({ id, text }) => ({ id, text })),
+      facts,
+      posting: { title: posting.title, ...(posting.company ? { company: posting.company } : {}) },
+    }),
+  );
+  if (check.status !== 'ready') return <PostCheckNotice check={check} />;
+  return <>{children(check.value)}</>;
 }
 
 interface EditorProps {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { GuidedQuestion } from '@/components/ai/GuidedQuestion';
@@ -8,7 +8,6 @@ import { answerGuided, guidedProgress, type GuidedSession, newFacts, skipGuided,
 import { flagMessage } from '@/lib/ai/messages';
 import { type AiFact, buildQuestionsPrompt, buildTailoringPrompt } from '@/lib/ai/prompts';
 import { guidedQuestionsSchema, normalizeQuestions, tailoredCvSchema } from '@/lib/ai/schemas';
-import type { TailoringReview } from '@/lib/ai/tailored';
 import type { JobPosting } from '@/lib/capture/types';
 import { factProblem } from '@/lib/cv/facts';
 import { type Cv, cvSchema } from '@/lib/cv/model';
@@ -21,12 +20,14 @@ import { downloadCv } from '@/lib/panel/ai-export';
 import { routeHash } from '@/lib/panel/route';
 import { toast } from '@/lib/panel/toasts';
 import { useFeatureRun } from '@/lib/panel/use-feature-run';
+import { usePostCheck } from '@/lib/panel/use-post-check';
 import type { Models } from '@/lib/storage/items';
 import { AppError, type ErrorCode, toAppError } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
 import { FeatureControls } from '../ai/AiCard';
 import { useMatchView } from './use-match';
 import { MissingCv } from './MissingCv';
+import { PostCheckNotice } from './PostCheckNotice';
 import { type AiMaster, useAiInputs } from './use-ai-inputs';
 
 interface Props {
@@ -94,48 +95,20 @@ interface ResultProps {
 
 /** The review of one tailoring run: rows with flags and approvals, Save as a tailored CV of the job. */
 function TailorResult({ result, master, facts, confirmed, posting }: ResultProps) {
-  const [review, setReview] = useState<TailoringReview | { error: ErrorCode }>();
+  const check = usePostCheck(result, tailoredCvSchema, (ai, data) =>
+    ai.reviewTailoredCv({ master: master.cv, tailored: data, facts, confirmedKeywords: confirmed }),
+  );
   const [approved, setApproved] = useState<Set<number>>(new Set());
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<{ id: string; cv: Cv }>();
   const [saveError, setSaveError] = useState<ErrorCode>();
 
-  const parsed = useMemo(() => tailoredCvSchema.safeParse(result), [result]);
-  useEffect(() => {
-    if (!parsed.success) return;
-    let cancelled = false;
-    // The post-check loads the skill taxonomy: outside the panel's first bundle.
-    import('@/lib/ai')
-      .then((ai) => ai.reviewTailoredCv({ master: master.cv, tailored: parsed.data, facts, confirmedKeywords: confirmed }))
-      .then((r) => !cancelled && setReview(r))
-      .catch(() => !cancelled && setReview({ error: 'internal' }));
-    return () => {
-      cancelled = true;
-    };
-    // Reviewed once per run: facts confirmed later do not reshuffle the user's approvals.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [parsed]);
-
-  if (!parsed.success) {
-    return (
-      <p className="jf-error" role="alert" data-code="invalid_output">
-        {errorMessage('invalid_output')}
-      </p>
-    );
-  }
-  if (!review) return <p className="jf-muted">{i18n.t('aiui.checking')}</p>;
-  if ('error' in review) {
-    return (
-      <p className="jf-error" role="alert" data-code={review.error}>
-        {errorMessage(review.error)}
-      </p>
-    );
-  }
+  if (check.status !== 'ready') return <PostCheckNotice check={check} />;
+  const review = check.value;
   const rows = diffRows(review, approved);
   const counts = reviewCounts(rows);
 
   async function save() {
-    if (!review || 'error' in review) return;
     setSaving(true);
     setSaveError(undefined);
     try {
