@@ -68,7 +68,10 @@ export function cleanUrl(value: string | null | undefined, base?: string): strin
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  for (const key of [...url.searchParams.keys()]) {
+  // forEach, not `searchParams.keys()`: in a Firefox content script that iterator is not iterable (Xray).
+  const keys: string[] = [];
+  url.searchParams.forEach((_, key) => keys.push(key));
+  for (const key of keys) {
     const lower = key.toLowerCase();
     if (lower.startsWith('utm_') || TRACKING_PARAMS.has(lower)) url.searchParams.delete(key);
   }

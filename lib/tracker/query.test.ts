@@ -46,6 +46,21 @@ describe('filter, search and sort', () => {
     expect(ids({ query: 'zzzz' })).toEqual([]);
   });
 
+  it('keeps the index in step with the loaded rows: changed, removed and added jobs', () => {
+    const live = createJobSearch();
+    live.sync(jobs, notes);
+    expect(live.search('kubern')).toEqual(['b']);
+    // b's note is gone and a's title changed; c is no longer loaded (another status filter); d is new.
+    live.sync([{ ...jobs[0]!, title: 'Kubernetes Engineer' }, jobs[1]!, job('d', { title: 'Platform Engineer' })], []);
+    expect(live.search('kubern')).toEqual(['a']);
+    expect(live.search('initech')).toEqual([]);
+    expect(live.search('platform')).toEqual(['d']);
+    expect(live.search('engineer')?.sort()).toEqual(['a', 'd']);
+    // Indexing only some rows finds the same matches among them as indexing all.
+    const full = createJobSearch(jobs, notes).search('engineer')!.filter((id) => id !== 'c');
+    expect(createJobSearch([jobs[0]!, jobs[1]!], notes).search('engineer')).toEqual(full);
+  });
+
   it('finds the soonest open task per job', () => {
     const tasks: TaskRow[] = [
       { id: '1', jobId: 'a', title: 'late', dueAt: T0 + 9 * DAY, done: 0, createdAt: 1 },

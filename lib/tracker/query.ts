@@ -35,16 +35,55 @@ interface SearchDoc {
   notes: string;
 }
 
-/** Full-text search over title, company and notes (prefix and light fuzzy matching, title boosted). */
-export function createJobSearch(jobs: readonly JobRow[], notes: readonly NoteRow[]) {
-  const notesByJob = new Map<string, string[]>();
-  for (const note of notes) notesByJob.set(note.jobId, [...(notesByJob.get(note.jobId) ?? []), note.text]);
+/** The text a job is found by: its title, company and notes. */
+function searchDoc(job: JobRow, notes: readonly string[] | undefined): SearchDoc {
+  return { id: job.id, title: job.title, company: job.company, notes: (notes ?? []).join('\n') };
+}
+
+const sameDoc = (a: SearchDoc, b: SearchDoc) => a.title === b.title && a.company === b.company && a.notes === b.notes;
+
+/**
+ * Full-text search over title, company and notes (prefix and light fuzzy matching, title boosted).
+ * `sync` keeps the index in step with the rows the view has loaded: only added, changed or removed jobs
+ * are (re)indexed, so a live-query refresh after one edit costs one document, not 10,000. Whether a job
+ * matches depends on its own text only, so indexing just the loaded rows (e.g. one status) finds the same.
+ */
+export function createJobSearch(jobs: readonly JobRow[] = [], notes: readonly NoteRow[] = []) {
   const index = new MiniSearch<SearchDoc>({
     fields: ['title', 'company', 'notes'],
     searchOptions: { boost: { title: 2, company: 1.5 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
   });
-  index.addAll(jobs.map((job) => ({ id: job.id, title: job.title, company: job.company, notes: (notesByJob.get(job.id) ?? []).join('\n') })));
+  const indexed = new Map<string, SearchDoc>();
+
+  function sync(nextJobs: readonly JobRow[], nextNotes: readonly NoteRow[]): void {
+    const notesByJob = new Map<string, string[]>();
+    for (const note of nextNotes) {
+      const list = notesByJob.get(note.jobId);
+      if (list) list.push(note.text);
+      else notesByJob.set(note.jobId, [note.text]);
+    }
+    const seen = new Set<string>();
+    const added: SearchDoc[] = [];
+    for (const job of nextJobs) {
+      seen.add(job.id);
+      const doc = searchDoc(job, notesByJob.get(job.id));
+      const previous = indexed.get(job.id);
+      if (previous && sameDoc(previous, doc)) continue;
+      if (previous) index.discard(job.id);
+      indexed.set(job.id, doc);
+      added.push(doc);
+    }
+    for (const id of indexed.keys()) {
+      if (seen.has(id)) continue;
+      index.discard(id);
+      indexed.delete(id);
+    }
+    index.addAll(added);
+  }
+
+  sync(jobs, notes);
   return {
+    sync,
     /** Ids matching the query, best first; undefined for an empty query (no filtering). */
     search(query: string): string[] | undefined {
       const q = query.trim();
@@ -57,7 +96,7 @@ export type JobSearch = ReturnType<typeof createJobSearch>;
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-export function filterAndSort(jobs: readonly JobRow[], filters: TrackerFilters, sort: TrackerSort, search?: JobSearch): JobRow[] {
+export function filterAndSort(jobs: readonly JobRow[], filters: TrackerFilters, sort: TrackerSort, search?: Pick<JobSearch, 'search'>): JobRow[] {
   const hits = search?.search(filters.query);
   const allowed = hits ? new Set(hits) : undefined;
   const company = filters.company.trim().toLocaleLowerCase();
@@ -129,7 +168,8 @@ export function trackerStats(jobs: readonly JobRow[], now: number): TrackerStats
     const seen = new Set(job.history.map((h) => h.to));
     seen.add(job.status);
     // Reaching a later stage implies the earlier ones (a job saved straight as Applied was also saved).
-    const furthest = Math.max(...[...seen].map((s) => FUNNEL.indexOf(s)));
+    let furthest = -1;
+    for (const status of seen) furthest = Math.max(furthest, FUNNEL.indexOf(status));
     for (let i = 0; i <= furthest; i++) reached.set(FUNNEL[i]!, (reached.get(FUNNEL[i]!) ?? 0) + 1);
     if (job.appliedAt !== undefined) {
       applied++;
@@ -137,10 +177,14 @@ export function trackerStats(jobs: readonly JobRow[], now: number): TrackerStats
       const week = weekStart(job.appliedAt);
       weeks.set(week, (weeks.get(week) ?? 0) + 1);
     }
-    job.history.forEach((entry, i) => {
-      const leftAt = job.history[i + 1]?.at ?? now;
-      if (i + 1 < job.history.length) durations.set(entry.to, [...(durations.get(entry.to) ?? []), (leftAt - entry.at) / DAY]);
-    });
+    // Only stages the job has left count (the current one is still running at `now`).
+    for (let i = 0; i + 1 < job.history.length; i++) {
+      const entry = job.history[i]!;
+      const days = ((job.history[i + 1]?.at ?? now) - entry.at) / DAY;
+      const list = durations.get(entry.to);
+      if (list) list.push(days);
+      else durations.set(entry.to, [days]);
+    }
   }
   return {
     funnel: FUNNEL.map((status) => ({ status, count: reached.get(status) ?? 0 })),

@@ -79,6 +79,9 @@ export const errorCodes = [
   'cv_export_failed',
   // CV import: a JSON Resume with prototype keys (__proto__, constructor).
   'cv_unsafe',
+  // AI features in the Job view (tailored CV, cover letter).
+  'job_choice_needed',
+  'letter_empty',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

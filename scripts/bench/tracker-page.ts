@@ -35,6 +35,19 @@ const api = {
     db.close();
     return ms;
   },
+  /** Bare Dexie reads of an existing database: every job (toArray), and one status through its index. */
+  async rawReads(name: string, status: string): Promise<{ all: number; status: number }> {
+    const db = new JobfitDb(name);
+    await db.open();
+    let started = performance.now();
+    await db.jobs.toArray();
+    const all = performance.now() - started;
+    started = performance.now();
+    await db.jobs.where('status').equals(status).toArray();
+    const byStatus = performance.now() - started;
+    db.close();
+    return { all, status: byStatus };
+  },
   /** parseBackup alone, to see where import time goes. */
   parseOnly(text: string): number {
     const started = performance.now();

@@ -1,6 +1,6 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { Skeleton } from '@/components/Skeleton';
@@ -24,6 +24,7 @@ import type { JobStatus } from '@/lib/db/schema';
 import { toast } from '@/lib/panel/toasts';
 import { parseBackup, type ParsedBackup } from '@/lib/tracker/backup-file';
 import { trackerCsv } from '@/lib/tracker/csv';
+import { jobIdFromHash } from '@/lib/tracker/links';
 import { createJobSearch, emptyFilters, filterAndSort, nextTaskByJob, trackerStats, type SortKey, type TrackerFilters, type TrackerSort } from '@/lib/tracker/query';
 import { clearTaskAlarms, followUpDueAt, scheduleTask } from '@/lib/tracker/reminders';
 import { AppError } from '@/lib/util/errors';
@@ -49,36 +50,87 @@ function download(name: string, type: string, text: string): void {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** More than a tall screen of table rows. */
+const HEAD_ROWS = 60;
+
 /** Every saved job: table, board and stats, with filters, search, batch actions and the job drawer. */
 export function TrackerView() {
-  const data = useLiveQuery(async () => {
-    const r = repo();
-    return { jobs: await r.listJobs(), notes: await r.listAllNotes(), tasks: await r.listAllTasks(), lastArchive: await r.lastAutoArchive(), openTasks: await r.listOpenTasks(), archiveDays: await r.autoArchiveDays(), readAt: Date.now() };
-  }, []);
   const [filters, setFilters] = useState<TrackerFilters>(emptyFilters);
   const [sort, setSort] = useState<TrackerSort>({ key: 'updatedAt', desc: true });
+  const [tab, setTab] = useState('table');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [openId, setOpenId] = useState<string>();
   const [deleting, setDeleting] = useState<{ ids: string[]; linked: LinkedCounts }>();
   const [followUp, setFollowUp] = useState<{ jobId: string; company: string; appliedAt: number }>();
   const [importing, setImporting] = useState<{ backup: ParsedBackup; preview: ImportPreview }>();
   const [busy, setBusy] = useState(false);
-  const links = useLiveQuery(() => (openId ? repo().linkedTo(openId) : undefined), [openId]);
+
+  // Only what the open tab needs is read: the jobs of the filtered statuses (status index), notes only
+  // while searching, every job for the stats only on their tab.
+  const statusKey = filters.statuses.join(',');
+  // The first screen of the default view (newest first, no filter) comes from the updatedAt index at
+  // once; the full list replaces it when read.
+  const head = useLiveQuery(() => repo().listRecentJobs(HEAD_ROWS), []);
+  const data = useLiveQuery(async () => {
+    const r = repo();
+    const [total, tags, tasks, lastArchive, archiveDays] = await Promise.all([r.countJobs(), r.listTags(), r.listOpenTasks(), r.lastAutoArchive(), r.autoArchiveDays()]);
+    return { total, tags, tasks, lastArchive, archiveDays, readAt: Date.now() };
+  }, []);
+  const loaded = useLiveQuery(async () => ({ loadedFor: statusKey, jobs: await repo().listJobsIn(filters.statuses) }), [statusKey]);
+  const searching = filters.query.trim() !== '';
+  const notes = useLiveQuery(async () => (searching ? await repo().listAllNotes() : undefined), [searching]);
+  const allJobs = useLiveQuery(async () => (tab === 'stats' ? await repo().listJobs() : undefined), [tab]);
+  const taskJobIds = (data?.tasks ?? []).flatMap((t) => (t.jobId ? [t.jobId] : [])).join(',');
+  const taskJobs = useLiveQuery(() => (tab === 'tasks' && taskJobIds ? repo().getJobs(taskJobIds.split(',')) : []), [tab, taskJobIds]);
+  const opened = useLiveQuery(async () => {
+    if (!openId) return undefined;
+    const r = repo();
+    return { job: await r.getJob(openId), links: await r.linkedTo(openId), notes: await r.listNotes(openId), tasks: await r.listTasks(openId) };
+  }, [openId]);
   const savedFilters = useLiveQuery(() => createSavedFiltersRepo(getDb()).list(), []) ?? [];
 
-  const jobs = data?.jobs;
-  const search = useMemo(() => (jobs && data ? createJobSearch(jobs, data.notes) : undefined), [jobs, data]);
+  const [index] = useState(() => createJobSearch());
+  const jobs = loaded?.jobs;
+  // The index follows the loaded rows incrementally (see createJobSearch); a new wrapper re-runs the filter.
+  const search = useMemo(() => {
+    if (!jobs || !notes) return undefined;
+    index.sync(jobs, notes);
+    return { search: (query: string) => index.search(query) };
+  }, [index, jobs, notes]);
+  // Rows loaded for other statuses than the filter's, or a query without its index yet, would show a
+  // wrong list for a moment: the list waits (a skeleton) until the right rows are read.
+  const fresh = !!loaded && (loaded.loadedFor === statusKey || loaded.loadedFor === '') && (!searching || !!search);
+  const defaultView = JSON.stringify(filters) === JSON.stringify(emptyFilters) && sort.key === 'updatedAt' && sort.desc;
+  const early = !fresh && defaultView && head !== undefined && (data?.total === undefined || head.length === Math.min(HEAD_ROWS, data.total));
+  const ready = fresh || early;
+  const shown = useMemo(
+    () => (fresh && jobs ? filterAndSort(jobs, filters, sort, searching ? search : undefined) : early && head ? head : []),
+    [fresh, early, head, jobs, filters, sort, search, searching],
+  );
+  const shownCount = fresh ? shown.length : (data?.total ?? shown.length);
   const nextTasks = useMemo(() => nextTaskByJob(data?.tasks ?? []), [data?.tasks]);
-  const shown = useMemo(() => (jobs ? filterAndSort(jobs, filters, sort, search) : []), [jobs, filters, sort, search]);
-  const tags = useMemo(() => [...new Set((jobs ?? []).flatMap((j) => j.tags))].sort(), [jobs]);
   const readAt = data?.readAt;
-  const stats = useMemo(() => trackerStats(jobs ?? [], readAt ?? 0), [jobs, readAt]);
-  const jobsById = useMemo(() => new Map((jobs ?? []).map((j) => [j.id, j])), [jobs]);
+  const stats = useMemo(() => (allJobs ? trackerStats(allJobs, readAt ?? 0) : undefined), [allJobs, readAt]);
+  const jobsById = useMemo(() => new Map((taskJobs ?? []).map((j) => [j.id, j])), [taskJobs]);
+  const loadedIds = useMemo(() => new Set((jobs ?? []).map((j) => j.id)), [jobs]);
 
-  if (!data || !jobs) return <Skeleton label={i18n.t('tracker.title')} />;
+  // A link to one job (a reminder's notification): `#/tracker?job=<id>` opens its drawer.
+  useEffect(() => {
+    const follow = () => {
+      const id = jobIdFromHash(window.location.hash);
+      if (id) setOpenId(id);
+    };
+    follow();
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
 
-  const openJob = openId ? jobs.find((j) => j.id === openId) : undefined;
-  const selectedIds = [...selected].filter((id) => jobs.some((j) => j.id === id));
+  if (!data) return <Skeleton label={i18n.t('tracker.title')} />;
+
+  const openJob = opened?.job && opened.job.id === openId ? opened.job : undefined;
+  // With every job loaded, a selection that another window deleted is dropped; under a status filter,
+  // selected jobs of other statuses stay selected (as they do when only hidden by another filter).
+  const selectedIds = [...selected].filter((id) => loadedIds.has(id) || loaded?.loadedFor !== '');
 
   async function move(ids: string[], to: JobStatus) {
     try {
@@ -224,12 +276,12 @@ export function TrackerView() {
         </Card>
       ) : null}
 
-      {jobs.length === 0 ? (
+      {data.total === 0 ? (
         <Card testId="tracker-empty">
           <p className="jf-muted">{i18n.t('tracker.empty')}</p>
         </Card>
       ) : (
-        <Tabs.Root defaultValue="table" className="jf-tracker-tabs">
+        <Tabs.Root value={tab} onValueChange={setTab} className="jf-tracker-tabs">
           <Tabs.List className="jf-tracker-tablist" aria-label={i18n.t('tracker.title')}>
             <Tabs.Trigger value="table" data-testid="tracker-tab-table">
               {i18n.t('tracker.tabTable')}
@@ -244,7 +296,7 @@ export function TrackerView() {
               {i18n.t('tracker.tabStats')}
             </Tabs.Trigger>
           </Tabs.List>
-          <FilterBar filters={filters} tags={tags} onChange={setFilters} />
+          <FilterBar filters={filters} tags={data.tags} onChange={setFilters} />
           <SavedFilters
             saved={savedFilters}
             canSave={JSON.stringify(filters) !== JSON.stringify(emptyFilters)}
@@ -255,9 +307,13 @@ export function TrackerView() {
             onRemove={(id) => void createSavedFiltersRepo(getDb()).remove(id).catch((e: unknown) => toast(messageFor(e), 'error'))}
             onSave={(name) => void createSavedFiltersRepo(getDb()).save(name, filters).catch((e: unknown) => toast(messageFor(e), 'error'))}
           />
-          <p className="jf-muted" data-testid="tracker-count">
-            {i18n.t('tracker.count', [String(shown.length)])}
-          </p>
+          {ready ? (
+            <p className="jf-muted" data-testid="tracker-count">
+              {i18n.t('tracker.count', [String(shownCount)])}
+            </p>
+          ) : (
+            <Skeleton label={i18n.t('tracker.title')} />
+          )}
           <BatchBar
             count={selectedIds.length}
             onMove={(to) => void move(selectedIds, to)}
@@ -266,7 +322,7 @@ export function TrackerView() {
             onDelete={() => void askDelete(selectedIds)}
           />
           <Tabs.Content value="table">
-            {shown.length === 0 ? (
+            {!ready ? null : shown.length === 0 ? (
               <p className="jf-muted">{i18n.t('tracker.noMatch')}</p>
             ) : (
               <JobTable
@@ -286,7 +342,7 @@ export function TrackerView() {
           </Tabs.Content>
           <Tabs.Content value="tasks">
             <TasksList
-              tasks={data.openTasks}
+              tasks={data.tasks}
               jobs={jobsById}
               now={data.readAt}
               onToggle={(id, done) => void act(async () => scheduleTask(await repo().setTaskDone(id, done)))}
@@ -294,7 +350,7 @@ export function TrackerView() {
             />
           </Tabs.Content>
           <Tabs.Content value="stats">
-            <StatsPanel stats={stats} />
+            {stats ? <StatsPanel stats={stats} /> : <Skeleton label={i18n.t('tracker.tabStats')} />}
           </Tabs.Content>
         </Tabs.Root>
       )}
@@ -315,9 +371,9 @@ export function TrackerView() {
 
       <JobDrawer
         job={openJob}
-        {...(links ? { links } : {})}
-        notes={openJob ? data.notes.filter((n) => n.jobId === openJob.id).sort((a, b) => a.createdAt - b.createdAt) : []}
-        tasks={openJob ? data.tasks.filter((t) => t.jobId === openJob.id).sort((a, b) => a.createdAt - b.createdAt) : []}
+        {...(openJob && opened ? { links: opened.links } : {})}
+        notes={openJob && opened ? opened.notes : []}
+        tasks={openJob && opened ? opened.tasks : []}
         onClose={() => setOpenId(undefined)}
         onMove={(to) => openJob && void move([openJob.id], to)}
         onAddNote={(text) => openJob && void act(() => repo().addNote(openJob.id, text))}

@@ -28,6 +28,8 @@ const MARGIN = 50;
 /** Top and bottom: 1 inch, clear of the band where importers drop running headers and footers. */
 const MARGIN_Y = 72;
 const LEADING = 1.38;
+/** The section key of a cover letter's body (letter.ts). */
+export const LETTER_SECTION = 'letter';
 
 /** Characters no export font can draw; the message lists them so the user can replace them. */
 export function assertCovered(doc: CvDocument, fonts: PDFFont[]): void {
@@ -76,7 +78,12 @@ function cleanDocument(doc: CvDocument): CvDocument {
 }
 
 export async function exportPdf(cv: Cv, options: PdfExportOptions): Promise<Uint8Array> {
-  const doc = cleanDocument(cvDocument(cv, options.language));
+  return exportDocumentPdf(cvDocument(cv, options.language), options);
+}
+
+/** Any export document (a CV, a cover letter) in the same ATS-safe layout; a section without a heading has no heading row. */
+export async function exportDocumentPdf(source: CvDocument, options: Omit<PdfExportOptions, 'language'>): Promise<Uint8Array> {
+  const doc = cleanDocument(source);
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(subsetFontkit);
   // No OpenType shaping: ligatures ("fi" as one glyph) extract badly in ATS parsers, and shaping every
@@ -151,16 +158,22 @@ export async function exportPdf(cv: Cv, options: PdfExportOptions): Promise<Uint
   for (const section of doc.sections) {
     ensure(60);
     y -= 10;
-    row(section.heading.toUpperCase(), undefined, bold, 12.5);
-    page.drawLine({ start: { x: MARGIN, y: y - 4 }, end: { x: right, y: y - 4 }, thickness: 0.6, color: rgb(0.6, 0.6, 0.6) });
-    y -= 4;
+    if (section.heading) {
+      row(section.heading.toUpperCase(), undefined, bold, 12.5);
+      page.drawLine({ start: { x: MARGIN, y: y - 4 }, end: { x: right, y: y - 4 }, thickness: 0.6, color: rgb(0.6, 0.6, 0.6) });
+      y -= 4;
+    }
     for (const e of section.entries) {
       if (e.title || e.dates) {
         y -= 4;
         row(e.title, e.dates, bold, 11);
       }
       if (e.subtitle || e.place) row(e.subtitle, e.place, regular, 10);
-      for (const p of e.paragraphs) row(p, undefined, regular, 10);
+      for (const p of e.paragraphs) {
+        row(p, undefined, regular, 10);
+        // A letter's paragraphs stand apart, as on paper.
+        if (section.key === LETTER_SECTION) y -= 7;
+      }
       for (const b of e.bullets) {
         ensure(10 * LEADING);
         page.drawText('•', { x: MARGIN + 8, y: y - 10 * LEADING, size: 10, font: regular, color: ink });

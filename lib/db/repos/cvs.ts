@@ -1,3 +1,4 @@
+import { type CvFact, readFacts } from '../../cv/facts';
 import type { CvRow, JobfitDb } from '../schema';
 
 export interface NewCv {
@@ -74,6 +75,14 @@ export function createCvsRepo(db: JobfitDb, now: () => number = Date.now) {
         if (cv.parentId !== undefined) throw new Error('a tailored CV cannot be the default');
         await db.cvs.where('isDefault').equals(1).modify({ isDefault: 0 });
         await db.cvs.update(id, { isDefault: 1 });
+      });
+    },
+    /** Appends facts the user wrote (answers to guided questions) to a CV's own, in one transaction on its row. */
+    async addFacts(id: string, facts: readonly CvFact[]): Promise<void> {
+      await db.transaction('rw', db.cvs, async () => {
+        const row = await db.cvs.get(id);
+        if (!row) throw new Error(`cv ${id} not found`);
+        await db.cvs.update(id, { facts: [...readFacts(row.facts), ...facts], updatedAt: now() });
       });
     },
     async update(id: string, changes: Partial<Pick<CvRow, 'name' | 'data'>>): Promise<void> {

@@ -58,6 +58,15 @@ export function createTrackerRepo(db: JobfitDb, now: () => number = Date.now) {
 
   return {
     listJobs: () => db.jobs.toArray(),
+    /** Jobs in any of these statuses, read through the status index (every job for none). */
+    listJobsIn: (statuses: readonly JobStatus[]) => (statuses.length ? db.jobs.where('status').anyOf([...statuses]).toArray() : db.jobs.toArray()),
+    countJobs: () => db.jobs.count(),
+    /** The most recently updated jobs, newest first, through the updatedAt index. */
+    listRecentJobs: (limit: number) => db.jobs.orderBy('updatedAt').reverse().limit(limit).toArray(),
+    /** Every tag in use, sorted, from the tags index (no job is read). */
+    listTags: async () => ((await db.jobs.orderBy('tags').uniqueKeys()) as string[]).sort(),
+    /** The given jobs that exist, in no particular order. */
+    getJobs: async (ids: readonly string[]) => (await db.jobs.bulkGet([...new Set(ids)])).filter((job): job is JobRow => job !== undefined),
     listAllNotes: () => db.notes.toArray(),
     listAllTasks: () => db.tasks.toArray(),
     getTask: (id: string) => db.tasks.get(id),

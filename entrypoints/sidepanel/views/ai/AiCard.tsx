@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { AnalysisResult, type AnalysisLabels } from '@/components/ai/AnalysisResult';
@@ -8,22 +8,22 @@ import { RunOutput } from '@/components/ai/RunOutput';
 import { buildAnalysisPrompt, buildEvaluationPrompt, promptCvLines, type AiPrompt } from '@/lib/ai/prompts';
 import { cvEvaluationSchema, jobAnalysisSchema } from '@/lib/ai/schemas';
 import type { JobPosting } from '@/lib/capture/types';
-import type { Cv } from '@/lib/cv/model';
+import { type Cv, cvSchema } from '@/lib/cv/model';
 import { getDb } from '@/lib/db/open';
 import { createCvsRepo } from '@/lib/db/repos/cvs';
 import type { LlmFeature } from '@/lib/llm/features';
-import type { RunPreview } from '@/lib/llm/service';
-import { sendToBackground } from '@/lib/messaging/client';
-import { recallRun, rememberRun } from '@/lib/panel/ai-runs';
 import { routeHash } from '@/lib/panel/route';
 import type { RunState } from '@/lib/panel/run-state';
 import { useItem } from '@/lib/panel/use-item';
-import { useRun } from '@/lib/panel/use-run';
-import { keyHintItem, llmConsentItem, modelsItem } from '@/lib/storage/items';
-import { AppError, type ErrorCode } from '@/lib/util/errors';
+import { type FeatureRunState, useFeatureRun } from '@/lib/panel/use-feature-run';
+import { keyHintItem, modelsItem } from '@/lib/storage/items';
+import type { ErrorCode } from '@/lib/util/errors';
 import { formatCount, formatUsd } from '@/lib/util/format';
 import { errorMessage } from '@/lib/util/i18n-errors';
+import { Skeleton } from '@/components/Skeleton';
 import { ConsentDialog } from './ConsentDialog';
+
+const AiWriting = lazy(() => import('../job/AiWriting'));
 
 /**
  * The AI card of the Job view: with the user's key and a model per feature, runs the job analysis and
@@ -33,9 +33,16 @@ import { ConsentDialog } from './ConsentDialog';
 export function AiCard({ posting }: { posting: JobPosting }) {
   const keyHint = useItem(keyHintItem);
   const models = useItem(modelsItem);
-  const cv = useLiveQuery(async () => ((await createCvsRepo(getDb()).getDefault())?.data as Cv | undefined) ?? null, []);
+  const row = useLiveQuery(async () => (await createCvsRepo(getDb()).getDefault()) ?? null, []);
+  // Tailoring and the cover letter need a CV that parses; null: no CV yet.
+  const master = useMemo(() => {
+    if (!row) return row;
+    const parsed = cvSchema.safeParse(row.data);
+    return parsed.success ? { row, cv: parsed.data } : undefined;
+  }, [row]);
 
-  if (keyHint === undefined || models === undefined || cv === undefined) return null;
+  if (keyHint === undefined || models === undefined || row === undefined) return null;
+  const cv = (row?.data as Cv | undefined) ?? null;
   if (!keyHint) {
     return (
       <Card title={i18n.t('ai.title')} testId="ai-no-key">
@@ -48,6 +55,7 @@ export function AiCard({ posting }: { posting: JobPosting }) {
   }
   const cvLines = cv ? promptCvLines(cv.source.lines, cv.basics.name ? { name: cv.basics.name } : {}) : undefined;
   return (
+    <>
     <Card title={i18n.t('ai.title')} testId="ai-card">
       <FeatureRun feature="analysis" model={models.analysis} posting={posting} prompt={buildAnalysisPrompt({ posting })} label={i18n.t('ai.analyze')} />
       <FeatureRun
@@ -58,6 +66,11 @@ export function AiCard({ posting }: { posting: JobPosting }) {
         label={i18n.t('ai.evaluate')}
       />
     </Card>
+    {/* The writing features load on demand: their review code stays out of the panel's first bundle. */}
+    <Suspense fallback={<Skeleton label={i18n.t('panel.capturing')} />}>
+      <AiWriting posting={posting} master={master ?? null} unreadable={master === undefined} models={models} />
+    </Suspense>
+    </>
   );
 }
 
@@ -71,40 +84,28 @@ interface FeatureRunProps {
 }
 
 function FeatureRun({ feature, model, posting, prompt, label }: FeatureRunProps) {
-  const consent = useItem(llmConsentItem);
-  const [runId, setRunId] = useState<string>();
-  const run = useRun(runId);
-  const [preview, setPreview] = useState<RunPreview | null>(null);
-  const [estimate, setEstimate] = useState<number>();
-  const [failure, setFailure] = useState<{ code: ErrorCode; detail?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const messages = prompt?.messages;
+  const state = useFeatureRun(feature, posting.url, prompt, model);
+  return <FeatureControls feature={feature} model={model} prompt={prompt} label={label} state={state} />;
+}
 
-  useEffect(() => {
-    let cancelled = false;
-    void recallRun(posting.url, feature).then((id) => !cancelled && id && setRunId(id));
-    return () => {
-      cancelled = true;
-    };
-  }, [posting.url, feature]);
+interface FeatureControlsProps {
+  feature: LlmFeature;
+  model: string | undefined;
+  prompt: AiPrompt | undefined;
+  label: string;
+  state: FeatureRunState;
+  /** What a finished run shows instead of its text (a structured result); null falls back to the text. */
+  renderResult?: (run: Extract<RunState, { phase: 'done' }>) => ReactNode;
+  /** Shown instead of the generic "add your CV" line when there is no prompt. */
+  missing?: ReactNode;
+  children?: ReactNode;
+}
 
-  // The estimate shown beside the button: the same preview the consent dialog uses.
-  const previewKey = model && messages ? `${model}|${messages.map((m) => m.content.length).join(',')}` : '';
-  useEffect(() => {
-    if (!previewKey || !messages) return;
-    let cancelled = false;
-    sendToBackground('previewRun', { feature, messages })
-      .then((p) => !cancelled && setEstimate(p.estimatedCostUsd))
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- previewKey stands for messages and model
-  }, [previewKey]);
-
-  const section = (children: ReactNode) => (
+/** A feature's start button, model and estimated cost, Cancel, the streamed run and the consent dialog. */
+export function FeatureControls({ feature, model, prompt, label, state, renderResult, missing, children }: FeatureControlsProps) {
+  const section = (content: ReactNode) => (
     <section className="jf-ai-feature" data-testid={`ai-${feature}`} aria-label={label}>
-      {children}
+      {content}
     </section>
   );
   if (!model) {
@@ -115,62 +116,25 @@ function FeatureRun({ feature, model, posting, prompt, label }: FeatureRunProps)
       </p>,
     );
   }
-  if (!prompt || !messages) {
+  if (!prompt) {
     return section(
-      <p className="jf-muted">
-        {i18n.t('ai.needsCv')} <a href={routeHash('cv')}>{i18n.t('ai.addCv')}</a>
-      </p>,
+      missing ?? (
+        <p className="jf-muted">
+          {i18n.t('ai.needsCv')} <a href={routeHash('cv')}>{i18n.t('ai.addCv')}</a>
+        </p>
+      ),
     );
   }
-
-  async function start(options: { fresh?: boolean; resumeOf?: string } = {}) {
-    if (busy || !prompt) return;
-    setBusy(true);
-    setFailure(null);
-    const requestId = crypto.randomUUID();
-    try {
-      const handle = options.resumeOf
-        ? await sendToBackground('resumeRun', { runId: options.resumeOf, requestId })
-        : await sendToBackground('startRun', {
-            requestId,
-            feature,
-            messages: prompt.messages,
-            schema: prompt.schema,
-            ...(options.fresh ? { fresh: true } : {}),
-          });
-      setRunId(handle.runId);
-      await rememberRun(posting.url, feature, handle.runId);
-    } catch (error) {
-      setFailure(error instanceof AppError ? { code: error.code, ...(error.detail ? { detail: error.detail } : {}) } : { code: 'internal' });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function ask() {
-    if (consent) return start();
-    try {
-      setPreview(await sendToBackground('previewRun', { feature, messages: messages! }));
-    } catch (error) {
-      setFailure({ code: error instanceof AppError ? error.code : 'internal' });
-    }
-  }
-
-  async function send(remember: boolean) {
-    setPreview(null);
-    if (remember) await llmConsentItem.setValue(true);
-    await start();
-  }
-
+  const { run, busy, failure, estimate } = state;
   const running = run.phase === 'running';
   return section(
     <>
       <div className="jf-row">
-        <button className="jf-button" disabled={busy || running} onClick={() => void ask()} data-testid="ai-start">
+        <button className="jf-button" disabled={busy || running} onClick={() => void state.ask(prompt)} data-testid="ai-start">
           {label}
         </button>
         {running ? (
-          <button className="jf-button secondary" onClick={() => void sendToBackground('cancelRun', { runId: run.runId })} data-testid="ai-cancel">
+          <button className="jf-button secondary" onClick={state.cancel} data-testid="ai-cancel">
             {i18n.t('ai.cancel')}
           </button>
         ) : null}
@@ -183,8 +147,9 @@ function FeatureRun({ feature, model, posting, prompt, label }: FeatureRunProps)
           {failureText(failure.code, failure.detail)}
         </p>
       ) : null}
-      <RunView run={run} onResume={(id) => void start({ resumeOf: id })} onFresh={() => void start({ fresh: true })} />
-      <ConsentDialog preview={preview} onSend={(remember) => void send(remember)} onClose={() => setPreview(null)} />
+      <RunView run={run} renderResult={renderResult} onResume={(id) => void state.resume(id)} onFresh={() => void state.fresh()} />
+      {children}
+      <ConsentDialog preview={state.preview} onSend={(remember) => void state.send(remember)} onClose={state.closePreview} />
     </>,
   );
 }
@@ -211,12 +176,19 @@ const evaluationLabels = (): EvaluationLabels => ({
 });
 
 /** The error's sentence, plus which cap was reached. */
-function failureText(code: ErrorCode, detail?: string): string {
+export function failureText(code: ErrorCode, detail?: string): string {
   const cap = code === 'spending_cap' ? ` ${i18n.t(detail === 'monthly' ? 'ai.capMonthly' : 'ai.capDaily')}` : '';
   return `${errorMessage(code)}${cap}`;
 }
 
-function RunView({ run, onResume, onFresh }: { run: RunState; onResume(runId: string): void; onFresh(): void }) {
+interface RunViewProps {
+  run: RunState;
+  renderResult?: ((run: Extract<RunState, { phase: 'done' }>) => ReactNode) | undefined;
+  onResume(runId: string): void;
+  onFresh(): void;
+}
+
+function RunView({ run, renderResult, onResume, onFresh }: RunViewProps) {
   if (run.phase === 'idle') return null;
   if (run.phase === 'running') {
     const status =
@@ -234,7 +206,9 @@ function RunView({ run, onResume, onFresh }: { run: RunState; onResume(runId: st
         : i18n.t('ai.done');
     const analysis = jobAnalysisSchema.safeParse(run.result);
     const evaluation = cvEvaluationSchema.safeParse(run.result);
-    const structured = analysis.success ? (
+    const structured = renderResult ? (
+      renderResult(run)
+    ) : analysis.success ? (
       <AnalysisResult analysis={analysis.data} labels={analysisLabels()} />
     ) : evaluation.success ? (
       <EvaluationResult evaluation={evaluation.data} labels={evaluationLabels()} />

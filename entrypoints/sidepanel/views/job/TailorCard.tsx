@@ -1,0 +1,342 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { i18n } from '#i18n';
+import { Card } from '@/components/Card';
+import { GuidedQuestion } from '@/components/ai/GuidedQuestion';
+import { TailorDiff } from '@/components/ai/TailorDiff';
+import { answerGuided, guidedProgress, type GuidedSession, newFacts, skipGuided, startGuided } from '@/lib/ai/guided';
+import { flagMessage } from '@/lib/ai/messages';
+import { type AiFact, buildQuestionsPrompt, buildTailoringPrompt } from '@/lib/ai/prompts';
+import { guidedQuestionsSchema, normalizeQuestions, tailoredCvSchema } from '@/lib/ai/schemas';
+import type { TailoringReview } from '@/lib/ai/tailored';
+import type { JobPosting } from '@/lib/capture/types';
+import { factProblem } from '@/lib/cv/facts';
+import { type Cv, cvSchema } from '@/lib/cv/model';
+import { getDb } from '@/lib/db/open';
+import { createCvsRepo } from '@/lib/db/repos/cvs';
+import { createJobsRepo } from '@/lib/db/repos/jobs';
+import { cvFactOfAnswer, diffRows, reviewCounts, toggleApproval } from '@/lib/panel/ai-review';
+import { saveTailoredCv } from '@/lib/panel/ai-save';
+import { downloadCv } from '@/lib/panel/ai-export';
+import { routeHash } from '@/lib/panel/route';
+import { toast } from '@/lib/panel/toasts';
+import { useFeatureRun } from '@/lib/panel/use-feature-run';
+import type { Models } from '@/lib/storage/items';
+import { AppError, type ErrorCode, toAppError } from '@/lib/util/errors';
+import { errorMessage } from '@/lib/util/i18n-errors';
+import { FeatureControls } from '../ai/AiCard';
+import { useMatchView } from './use-match';
+import { MissingCv } from './MissingCv';
+import { type AiMaster, useAiInputs } from './use-ai-inputs';
+
+interface Props {
+  posting: JobPosting;
+  master: AiMaster | null;
+  /** The default CV exists but does not parse. */
+  unreadable: boolean;
+  models: Models;
+}
+
+/**
+ * Tailored CV and guided questions for the posting: the tailoring run's review (diff, flags,
+ * approvals), saving it as a tailored CV of the job, exporting it, and three questions about the gaps
+ * whose answers become facts and can update the tailored CV (under the same review).
+ */
+export default function TailorCard({ posting, master, unreadable, models }: Props) {
+  const { cvLines, facts, confirmed } = useAiInputs(posting, master);
+  const ready = master && cvLines?.length && confirmed !== undefined;
+  const tailorPrompt = ready ? buildTailoringPrompt({ posting, cvLines, facts, confirmedKeywords: confirmed }) : undefined;
+  const tailoring = useFeatureRun('tailoring', posting.url, tailorPrompt, models.tailoring);
+  const current = tailoring.run.phase === 'done' ? tailoredCvSchema.safeParse(tailoring.run.result).data : undefined;
+
+  const missing = <MissingCv unreadable={unreadable} />;
+  return (
+    <Card title={i18n.t('aiui.tailorTitle')} testId="tailor-card">
+      <FeatureControls
+        feature="tailoring"
+        model={models.tailoring}
+        prompt={tailorPrompt}
+        label={i18n.t('aiui.tailor')}
+        state={tailoring}
+        missing={missing}
+        renderResult={(run) =>
+          master ? (
+            <TailorResult key={run.runId} result={run.result} master={master} facts={facts} confirmed={confirmed ?? []} posting={posting} />
+          ) : null
+        }
+      />
+      {master && ready ? (
+        <Guided
+          posting={posting}
+          master={master}
+          facts={facts}
+          models={models}
+          cvLines={cvLines}
+          onUpdate={
+            current
+              ? (sessionFacts) => void tailoring.ask(buildTailoringPrompt({ posting, cvLines, facts: sessionFacts, confirmedKeywords: confirmed, previous: current }))
+              : undefined
+          }
+        />
+      ) : null}
+      <TailoredList posting={posting} />
+    </Card>
+  );
+}
+
+interface ResultProps {
+  result: unknown;
+  master: AiMaster;
+  facts: AiFact[];
+  confirmed: string[];
+  posting: JobPosting;
+}
+
+/** The review of one tailoring run: rows with flags and approvals, Save as a tailored CV of the job. */
+function TailorResult({ result, master, facts, confirmed, posting }: ResultProps) {
+  const [review, setReview] = useState<TailoringReview | { error: ErrorCode }>();
+  const [approved, setApproved] = useState<Set<number>>(new Set());
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<{ id: string; cv: Cv }>();
+  const [saveError, setSaveError] = useState<ErrorCode>();
+
+  const parsed = useMemo(() => tailoredCvSchema.safeParse(result), [result]);
+  useEffect(() => {
+    if (!parsed.success) return;
+    let cancelled = false;
+    // The post-check loads the skill taxonomy: outside the panel's first bundle.
+    import('@/lib/ai')
+      .then((ai) => ai.reviewTailoredCv({ master: master.cv, tailored: parsed.data, facts, confirmedKeywords: confirmed }))
+      .then((r) => !cancelled && setReview(r))
+      .catch(() => !cancelled && setReview({ error: 'internal' }));
+    return () => {
+      cancelled = true;
+    };
+    // Reviewed once per run: facts confirmed later do not reshuffle the user's approvals.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [parsed]);
+
+  if (!parsed.success) {
+    return (
+      <p className="jf-error" role="alert" data-code="invalid_output">
+        {errorMessage('invalid_output')}
+      </p>
+    );
+  }
+  if (!review) return <p className="jf-muted">{i18n.t('aiui.checking')}</p>;
+  if ('error' in review) {
+    return (
+      <p className="jf-error" role="alert" data-code={review.error}>
+        {errorMessage(review.error)}
+      </p>
+    );
+  }
+  const rows = diffRows(review, approved);
+  const counts = reviewCounts(rows);
+
+  async function save() {
+    if (!review || 'error' in review) return;
+    setSaving(true);
+    setSaveError(undefined);
+    try {
+      const { mergeTailoredCv } = await import('@/lib/ai');
+      const merged = mergeTailoredCv(master.cv, review, approved);
+      const out = await saveTailoredCv(getDb(), { posting, masterId: master.row.id, cv: merged.cv });
+      setSaved({ id: out.cv.id, cv: merged.cv });
+      toast(i18n.t('aiui.savedTailored', [out.cv.name]));
+    } catch (error) {
+      setSaveError(error instanceof AppError ? error.code : toAppError(error).code);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <>
+      <TailorDiff
+        rows={rows}
+        labels={{
+          kind: { same: i18n.t('aiui.kind.same'), changed: i18n.t('aiui.kind.changed'), added: i18n.t('aiui.kind.added'), removed: i18n.t('aiui.kind.removed') },
+          flag: flagMessage,
+          blocked: i18n.t('fabrication.blocked'),
+          approve: i18n.t('fabrication.approve'),
+          sources: (ids) => i18n.t('aiui.sources', [ids]),
+          summary: counts.blocked
+            ? `${i18n.t('aiui.summary', [String(counts.kept), String(counts.removed)])} ${i18n.t('fabrication.pending', [String(counts.blocked)])}`
+            : i18n.t('aiui.summary', [String(counts.kept), String(counts.removed)]),
+        }}
+        onApprove={(index, on) => setApproved((a) => toggleApproval(a, index, on))}
+      />
+      <div className="jf-row">
+        <button className="jf-button" disabled={saving || saved !== undefined || counts.kept === 0} onClick={() => void save()} data-testid="tailor-save">
+          {saved ? i18n.t('aiui.saved') : i18n.t('aiui.saveTailored')}
+        </button>
+      </div>
+      {counts.blocked ? <p className="jf-muted">{i18n.t('aiui.leftOut')}</p> : null}
+      {saveError ? (
+        <p className="jf-error" role="alert" data-code={saveError} data-testid="tailor-save-error">
+          {errorMessage(saveError)}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+interface GuidedProps {
+  posting: JobPosting;
+  master: AiMaster;
+  facts: AiFact[];
+  models: Models;
+  cvLines: NonNullable<ReturnType<typeof useAiInputs>['cvLines']>;
+  /** Re-runs tailoring with the session's facts on top of the current tailored CV; absent when there is none. */
+  onUpdate: ((facts: AiFact[]) => void) | undefined;
+}
+
+/** Three questions about the gaps, one at a time; each answer is saved with the CV's facts at once. */
+function Guided({ posting, master, facts, models, cvLines, onUpdate }: GuidedProps) {
+  const match = useMatchView(posting);
+  const gaps = useMemo(() => {
+    if (match && match !== 'error' && match.kind === 'report' && match.report.missingKeywords.length) return match.report.missingKeywords.map((k) => k.canonical);
+    return posting.sections?.requirements ?? [];
+  }, [match, posting]);
+  const prompt = gaps.length ? buildQuestionsPrompt({ posting, cvLines, gaps: gaps.slice(0, 6) }) : undefined;
+  const questions = useFeatureRun('questions', posting.url, prompt, models.questions);
+  return (
+    <FeatureControls
+      feature="questions"
+      model={models.questions}
+      prompt={prompt}
+      label={i18n.t('aiui.ask')}
+      state={questions}
+      missing={<p className="jf-muted">{i18n.t('aiui.noGaps')}</p>}
+      renderResult={(run) => <GuidedFlow key={run.runId} result={run.result} master={master} facts={facts} onUpdate={onUpdate} />}
+    />
+  );
+}
+
+function GuidedFlow({ result, master, facts, onUpdate }: { result: unknown; master: AiMaster; facts: AiFact[]; onUpdate: GuidedProps['onUpdate'] }) {
+  const [session, setSession] = useState<GuidedSession | null>(() => {
+    const parsed = guidedQuestionsSchema.safeParse(result);
+    return parsed.success ? startGuided(normalizeQuestions(parsed.data).questions, facts) : null;
+  });
+  const [error, setError] = useState<ErrorCode>();
+  if (!session || !session.questions.length) {
+    return (
+      <p className="jf-error" role="alert" data-code="invalid_output">
+        {errorMessage('invalid_output')}
+      </p>
+    );
+  }
+  const progress = guidedProgress(session);
+
+  async function answer(text: string) {
+    if (!session) return;
+    const next = answerGuided(session, text);
+    const fact = next.facts.at(-1)!;
+    setError(undefined);
+    try {
+      const gap = session.questions[session.current]!.gap;
+      await createCvsRepo(getDb()).addFacts(master.row.id, [cvFactOfAnswer(fact, gap, Date.now(), crypto.randomUUID())]);
+      setSession(next);
+    } catch (e) {
+      // The answer stays in the field: nothing typed is lost.
+      setError(toAppError(e).code);
+    }
+  }
+
+  if (progress.done) {
+    const added = newFacts(session).length;
+    return (
+      <div className="jf-aiui-guided" data-testid="guided-done">
+        <p role="status">{i18n.t('aiui.guidedDone', [String(added), String(progress.total - added)])}</p>
+        {added && onUpdate ? (
+          <button className="jf-button" onClick={() => onUpdate(session.facts)} data-testid="guided-update">
+            {i18n.t('aiui.update')}
+          </button>
+        ) : added ? (
+          <p className="jf-muted">{i18n.t('aiui.factsForTailoring')}</p>
+        ) : null}
+      </div>
+    );
+  }
+  const q = session.questions[session.current]!;
+  return (
+    <>
+      <GuidedQuestion
+        key={session.current}
+        gap={i18n.t('aiui.gap', [q.gap])}
+        question={q.question}
+        labels={{
+          progress: i18n.t('aiui.progress', [String(progress.step), String(progress.total)]),
+          answer: i18n.t('aiui.answer'),
+          skip: i18n.t('aiui.skip'),
+          next: progress.step === progress.total ? i18n.t('aiui.done') : i18n.t('aiui.next'),
+          problem: (text) => {
+            const p = factProblem(text);
+            return p === 'fact_required' ? i18n.t('aiui.answerShort') : p === 'fact_too_long' ? errorMessage('fact_too_long') : undefined;
+          },
+        }}
+        onAnswer={(text) => void answer(text)}
+        onSkip={() => setSession(skipGuided(session))}
+      />
+      {error ? (
+        <p className="jf-error" role="alert" data-code={error}>
+          {errorMessage(error)}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The tailored CVs saved for this job (live), each exportable; they also show in the CV view and the tracker. */
+function TailoredList({ posting }: { posting: JobPosting }) {
+  const rows = useLiveQuery(async () => {
+    const job = await createJobsRepo(getDb()).findSaved(posting);
+    return job ? (await createCvsRepo(getDb()).listForJob(job.id)).filter((c) => c.parentId !== undefined).sort((a, b) => a.createdAt - b.createdAt) : [];
+  }, [posting.url, posting.siteJobId]);
+  const [failure, setFailure] = useState<{ code: ErrorCode; detail?: string }>();
+  const [busy, setBusy] = useState(false);
+  if (!rows?.length) return null;
+
+  async function exportAs(data: unknown, format: 'pdf' | 'docx') {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const cv = cvSchema.parse(data);
+      const name = await downloadCv(cv, format, { ...(posting.company ? { company: posting.company } : {}), role: posting.title });
+      toast(i18n.t('cv.exported', [name]));
+    } catch (error) {
+      const e = error instanceof AppError ? error : new AppError('cv_export_failed');
+      setFailure({ code: e.code, ...(e.detail ? { detail: e.detail } : {}) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="jf-ai-feature" aria-label={i18n.t('aiui.savedList')} data-testid="tailored-list">
+      <h3 className="jf-subhead">{i18n.t('aiui.savedList')}</h3>
+      <ul className="jf-list">
+        {rows.map((row) => (
+          <li key={row.id} data-testid="tailored-item">
+            <a href={routeHash('cv')}>{row.name}</a>
+            <div className="jf-row">
+              <button className="jf-button secondary" disabled={busy} onClick={() => void exportAs(row.data, 'pdf')} data-testid="tailored-export-pdf">
+                {i18n.t('cv.exportPdf')}
+              </button>
+              <button className="jf-button secondary" disabled={busy} onClick={() => void exportAs(row.data, 'docx')} data-testid="tailored-export-docx">
+                {i18n.t('cv.exportDocx')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {failure ? (
+        <p className="jf-error" role="alert" data-code={failure.code}>
+          {errorMessage(failure.code)}
+          {failure.detail ? ` ${i18n.t('cv.unsupportedChars', [failure.detail])}` : ''}
+        </p>
+      ) : null}
+    </section>
+  );
+}

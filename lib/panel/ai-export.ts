@@ -1,0 +1,34 @@
+import { downloadFile } from '../cv/export/download';
+import { exportFileName } from '../cv/export/file-name';
+import type { Cv } from '../cv/model';
+import { letterParagraphs } from './ai-review';
+
+/**
+ * Downloads for the AI features, through lib/cv's exporters and the same download path as the CV view.
+ * pdf-lib, its fonts and docx load on the first export only. Returns the file name (for the toast).
+ */
+const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
+
+async function pdfTools() {
+  const [pdf, { loadFontsInPage }] = await Promise.all([import('../cv/export/pdf'), import('../cv/export/fonts-page')]);
+  return { pdf, fonts: await loadFontsInPage() };
+}
+
+export async function downloadCv(cv: Cv, format: 'pdf' | 'docx', target: { company?: string; role?: string }): Promise<string> {
+  const bytes =
+    format === 'pdf'
+      ? await pdfTools().then(({ pdf, fonts }) => pdf.exportPdf(cv, { fonts }))
+      : await import('../cv/export/docx').then((m) => m.exportDocx(cv));
+  const name = exportFileName(cv, format, target);
+  downloadFile(bytes, name, MIME[format]);
+  return name;
+}
+
+/** The cover letter as a PDF: the CV's name and contact on top, the body the user kept, in paragraphs. */
+export async function downloadCoverLetter(cv: Cv, body: string, target: { title?: string; company?: string }): Promise<string> {
+  const [{ pdf, fonts }, { coverLetterDocument }] = await Promise.all([pdfTools(), import('../cv/export/letter')]);
+  const bytes = await pdf.exportDocumentPdf(coverLetterDocument(cv, letterParagraphs(body), target), { fonts });
+  const name = exportFileName(cv, 'pdf', { ...(target.company ? { company: target.company } : {}), role: 'Cover letter' });
+  downloadFile(bytes, name, MIME.pdf);
+  return name;
+}
