@@ -4,35 +4,15 @@ import { structuredAnswer } from './mock-openrouter/scenarios';
 import { expect, test, type ExtensionHarness } from './fixtures';
 import type { Chrome } from './support/chrome';
 import { allRows, putRows } from './support/idb';
+import { analysis, profile } from './support/llm-data';
 
 declare const chrome: Chrome;
 
 // The model calls end to end: the worker's openai client against the project's OpenRouter mock on
 // 127.0.0.1, driven from the built extension's own settings and Job view.
 
-const profile = {
-  name: 'Ana María López-García',
-  email: 'ana.lopez@mail.example.dev',
-  phone: '+49 151 12345678',
-  location: 'Berlin, Germany',
-  links: 'https://www.linkedin.com/in/ana-lopez-garcia/',
-};
-
 let mock: MockOpenRouter;
 
-/** A job analysis as the schema wants it; `role` carries the text a test streams. */
-const analysis = (role: string) => ({
-  role,
-  seniority: 'senior',
-  technologies: [{ name: 'React', confidence: 0.9 }],
-  hardSkills: ['React', 'TypeScript'],
-  softSkills: [],
-  mustHave: ['React', 'TypeScript'],
-  niceToHave: [],
-  atsKeywords: [{ keyword: 'React', priority: 'high' }],
-  suggestedSections: ['Experience'],
-  confidence: 0.8,
-});
 const evaluation = {
   score: 72,
   rationale: 'React and TypeScript are shown at Acme (L4).',

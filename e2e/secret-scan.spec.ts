@@ -7,6 +7,7 @@ import { createMockOpenRouter, type MockOpenRouter } from './mock-openrouter';
 import { structuredAnswer } from './mock-openrouter/scenarios';
 import { expect, test, type ExtensionHarness } from './fixtures';
 import type { Chrome } from './support/chrome';
+import { analysis, profile } from './support/llm-data';
 import { envelopes, MESSAGE_TYPES } from './support/messages';
 
 declare const chrome: Chrome;
@@ -15,28 +16,8 @@ declare const chrome: Chrome;
 // and every export; then look everywhere the key or a personal value could leak. The key may only travel
 // in the Authorization header to the endpoint; personal values only to the user's own files.
 
-const profile = {
-  name: 'Ana María López-García',
-  email: 'ana.lopez@mail.example.dev',
-  phone: '+49 151 12345678',
-  location: 'Berlin, Germany',
-  links: 'https://www.linkedin.com/in/ana-lopez-garcia/',
-};
 /** The personal values and forms of them a leak would show (digits only, the family name). */
 const PII = [...Object.values(profile), 'López', '15112345678', '151 12345678', 'ana.lopez', 'linkedin.com/in/ana'];
-
-const analysis = {
-  role: 'Senior Frontend Engineer',
-  seniority: 'senior',
-  technologies: [{ name: 'React', confidence: 0.9 }],
-  hardSkills: ['React', 'TypeScript'],
-  softSkills: [],
-  mustHave: ['React'],
-  niceToHave: [],
-  atsKeywords: [{ keyword: 'React', priority: 'high' }],
-  suggestedSections: ['Experience'],
-  confidence: 0.8,
-};
 
 let mock: MockOpenRouter;
 test.beforeAll(async () => {
@@ -137,7 +118,7 @@ test('the key and the profile leak nowhere: content scripts, messages, console, 
   await ext.clickToolbarButton(tab.page);
   expect((await ext.waitForCapture(tab.tabId)).status).toBe('ready');
   const panel = await ext.openPanel(tab.tabId);
-  mock.enqueue(structuredAnswer(analysis));
+  mock.enqueue(structuredAnswer(analysis('Senior Frontend Engineer')));
   const card = panel.page.getByTestId('ai-analysis');
   await card.getByTestId('ai-start').click();
   await expect(card.getByTestId('ai-role')).toHaveText('Senior Frontend Engineer');
