@@ -227,6 +227,13 @@ export class ExtensionHarness {
 interface TestFixtures {
   /** The browser's UI language (`--lang`, needs Debian's chromium-l10n); `test.use({ uiLanguage: 'es' })`. */
   uiLanguage: string | undefined;
+  /**
+   * Sites the extension already holds host permission for, as after the user said Allow:
+   * `test.use({ grantedHosts: ['http://127.0.0.1/*'] })`. The browser's own permission prompt cannot be
+   * answered by automation; with the grant in place `permissions.request` resolves at once, as it does for
+   * a user who allowed the site before.
+   */
+  grantedHosts: string[];
   extensionId: string;
   consoleErrors: ConsoleErrors;
   ext: ExtensionHarness;
@@ -238,6 +245,7 @@ interface WorkerFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   uiLanguage: [undefined, { option: true }],
+  grantedHosts: [[], { option: true }],
 
   server: [
     // eslint-disable-next-line no-empty-pattern
@@ -250,13 +258,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   // A fresh profile per test: storage, IndexedDB, grants and the worker start clean.
-  context: async ({ uiLanguage }, use) => {
+  context: async ({ uiLanguage, grantedHosts }, use) => {
     const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobfit-profile-'));
+    const extensionDir = grantedHosts.length > 0 ? extensionWithHosts(grantedHosts) : EXTENSION_DIR;
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: false, // the new headless mode is asked for below; Playwright's own headless shell has no extensions
       ignoreDefaultArgs: ['--disable-extensions'],
-      args: ['--headless=new', ...CHROMIUM_FLAGS, ...extensionFlags(EXTENSION_DIR), ...(uiLanguage ? [`--lang=${uiLanguage}`] : [])],
+      args: ['--headless=new', ...CHROMIUM_FLAGS, ...extensionFlags(extensionDir), ...(uiLanguage ? [`--lang=${uiLanguage}`] : [])],
       ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage }, locale: uiLanguage } : {}),
     });
     await use(context);
@@ -288,5 +297,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(harness);
   },
 });
+
+/**
+ * A copy of the tested build whose manifest also lists these hosts in `host_permissions`, which an
+ * unpacked extension holds from its install on. Everything else is the same build, byte for byte.
+ */
+function extensionWithHosts(hosts: string[]): string {
+  const dir = `${EXTENSION_DIR}-hosts-${hosts.join(',').replace(/[^a-z0-9]+/gi, '_')}`;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
 
 export { expect };

@@ -8,6 +8,10 @@ export interface PostingInputLabels {
   readText: string;
   dropHint: string;
   chooseFile: string;
+  urlLabel: string;
+  urlPlaceholder: string;
+  readUrl: string;
+  urlHint: string;
 }
 
 interface Props {
@@ -17,11 +21,14 @@ interface Props {
   labels: PostingInputLabels;
   onText(text: string): void;
   onFile(file: File): void;
+  /** Called from the click itself: the handler asks the browser for the site's permission first. */
+  onUrl(url: string): void;
 }
 
 /** Other ways in: paste the posting's text, or drop / choose an HTML, PDF or TXT file. */
-export function PostingInput({ busy, error, labels, onText, onFile }: Props) {
+export function PostingInput({ busy, error, labels, onText, onFile, onUrl }: Props) {
   const [text, setText] = useState('');
+  const [url, setUrl] = useState('');
   const [over, setOver] = useState(false);
   const id = useId();
   const drop = (event: DragEvent) => {
@@ -32,6 +39,35 @@ export function PostingInput({ busy, error, labels, onText, onFile }: Props) {
   };
   return (
     <Card title={labels.title} testId="posting-input">
+      <form
+        noValidate
+        className="jf-field"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!busy && url.trim()) onUrl(url.trim());
+        }}
+      >
+        <label htmlFor={`${id}-url`}>{labels.urlLabel}</label>
+        <div className="jf-row">
+          <input
+            id={`${id}-url`}
+            type="url"
+            inputMode="url"
+            autoComplete="url"
+            value={url}
+            placeholder={labels.urlPlaceholder}
+            aria-describedby={`${id}-url-hint`}
+            onChange={(e) => setUrl(e.target.value)}
+            data-testid="posting-url"
+          />
+          <button type="submit" className="jf-button secondary" disabled={busy || !url.trim()} data-testid="read-url">
+            {labels.readUrl}
+          </button>
+        </div>
+        <span id={`${id}-url-hint`} className="jf-muted">
+          {labels.urlHint}
+        </span>
+      </form>
       <label className="jf-field" htmlFor={`${id}-text`}>
         <span>{labels.pasteLabel}</span>
         <textarea

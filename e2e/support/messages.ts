@@ -17,6 +17,7 @@ export const PRIVILEGED_MESSAGES = MESSAGE_TYPES.filter((type) => !(backgroundSe
 export function validPayloads(tabId: number): { [K in BackgroundMessage]: PayloadOf<K> } {
   return {
     captureTab: { tabId },
+    captureUrl: { url: 'http://127.0.0.1:1/not-served.html' },
     validateKey: {},
     connectOpenRouter: {},
     listModels: {},

@@ -1,5 +1,6 @@
 import '@/lib/util/zod-config';
 import { defineBackground } from 'wxt/utils/define-background';
+import { captureUrl } from '@/lib/capture/from-url';
 import { captureTab } from '@/lib/capture/inject';
 import { setUpLlm } from '@/lib/llm/setup';
 import { connectOpenRouter } from '@/lib/llm/oauth';
@@ -15,6 +16,7 @@ import { setUpTracker } from '@/lib/tracker/setup';
 export default defineBackground(() => {
   registerBackgroundHandlers({
     captureTab: ({ tabId }) => captureTab(tabId),
+    captureUrl: ({ url }) => captureUrl(url),
     validateKey: () => validateKey(),
     connectOpenRouter: () => connectOpenRouter({ baseUrl: async () => (await endpointItem.getValue()).baseUrl }),
     ...setUpLlm(),

@@ -3,6 +3,7 @@ import { AppError } from '../util/errors';
 import { createLogger } from '../util/logger';
 import { captureResultSchema } from './model';
 import type { CaptureState } from './state';
+import type { JobPosting } from './types';
 import { readCaptureState, writeCaptureState } from '../panel/session';
 
 const log = createLogger('capture');
@@ -32,6 +33,16 @@ export function classifyInjectionError(error: unknown): AppError {
   return new AppError('capture_failed');
 }
 
+/** Runs the capture script in a tab and returns the posting, or throws what the page said (or the browser). */
+export async function readTab(tabId: number, runner: ScriptRunner = browserScriptRunner): Promise<JobPosting> {
+  const raw = await runner.run(tabId);
+  // The page's answer is untrusted: shape and sizes are checked here, in the worker.
+  const parsed = captureResultSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError('capture_failed', 'unreadable result');
+  if (!parsed.data.ok) throw new AppError(parsed.data.error.code);
+  return parsed.data.posting;
+}
+
 /**
  * Runs the capture script in a tab and records the outcome for the panel.
  * Needs either the activeTab grant (toolbar, shortcut, menu) or the site's optional host permission.
@@ -42,12 +53,7 @@ export async function captureTab(tabId: number, runner: ScriptRunner = browserSc
   await writeCaptureState({ status: 'capturing', tabId, ...(knownUrl ? { url: knownUrl } : {}), updatedAt: Date.now() });
   let state: CaptureState;
   try {
-    const raw = await runner.run(tabId);
-    // The page's answer is untrusted: shape and sizes are checked here, in the worker.
-    const parsed = captureResultSchema.safeParse(raw);
-    if (!parsed.success) throw new AppError('capture_failed', 'unreadable result');
-    if (!parsed.data.ok) throw new AppError(parsed.data.error.code);
-    const { posting } = parsed.data;
+    const posting = await readTab(tabId, runner);
     state = { status: 'ready', tabId, url: posting.url, posting, updatedAt: Date.now() };
   } catch (error) {
     const appError = error instanceof AppError ? error : classifyInjectionError(error);

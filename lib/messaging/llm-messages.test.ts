@@ -14,6 +14,7 @@ const content: SenderLike = { id: ID, origin: 'https://jobs.example.com', url: '
 function receiver() {
   const handlers = {
     captureTab: vi.fn(),
+    captureUrl: vi.fn(),
     validateKey: vi.fn(),
     listModels: vi.fn<Handlers<BackgroundProtocol>['listModels']>(async () => []),
     startRun: vi.fn<Handlers<BackgroundProtocol>['startRun']>(async (d) => ({ runId: d.requestId, status: 'running' as const, created: true })),

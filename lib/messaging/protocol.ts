@@ -1,4 +1,5 @@
 import type { CaptureState } from '../capture/state';
+import type { JobPosting } from '../capture/types';
 import type { ModelInfo } from '../llm/client';
 import type { KeyStatus } from '../llm/key-status';
 import type { RunHandle, RunPreview, StartRunInput } from '../llm/service';
@@ -7,6 +8,11 @@ import type { RunHandle, RunPreview, StartRunInput } from '../llm/service';
 export interface BackgroundProtocol {
   /** Capture the posting in a tab the extension already has access to (activeTab grant or site permission). */
   captureTab(data: { tabId: number }): CaptureState;
+  /**
+   * Opens the address in a background tab, reads the posting there and closes the tab. The panel asks
+   * the site's optional host permission on the user's click first; without it: `needs_permission`.
+   */
+  captureUrl(data: { url: string }): JobPosting;
   /** Check the stored key with the endpoint. Carries no key: the worker reads it itself. */
   validateKey(data: Record<string, never>): KeyStatus;
   /** OAuth PKCE with OpenRouter; the new key is stored in the worker, only its hint comes back. */

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CaptureState } from '../capture/state';
+import type { JobPosting } from '../capture/types';
 import type { KeyStatus } from '../llm/key-status';
 import { AppError } from '../util/errors';
 import { sendToBackground } from './client';
@@ -24,13 +25,8 @@ const contentSender: SenderLike = {
 };
 const foreignSender: SenderLike = { id: 'other-extension', origin: 'chrome-extension://other-extension' };
 
-const readyState: CaptureState = {
-  status: 'ready',
-  tabId: 3,
-  url: 'https://jobs.example.com/p/1',
-  posting: { url: 'https://jobs.example.com/p/1', title: 'Engineer', titleNormalized: 'engineer', source: 'readability' },
-  updatedAt: 1,
-};
+const posting: JobPosting = { url: 'https://jobs.example.com/p/1', title: 'Engineer', titleNormalized: 'engineer', source: 'readability' };
+const readyState: CaptureState = { status: 'ready', tabId: 3, url: 'https://jobs.example.com/p/1', posting, updatedAt: 1 };
 const keyStatus: KeyStatus = { valid: true, label: 'main', limitRemaining: 4.5 };
 
 function envelope(type: string, data: unknown): Envelope {
@@ -40,6 +36,7 @@ function envelope(type: string, data: unknown): Envelope {
 function stubHandlers() {
   return {
     captureTab: vi.fn<Handlers<BackgroundProtocol>['captureTab']>(async () => readyState),
+    captureUrl: vi.fn<Handlers<BackgroundProtocol>['captureUrl']>(async () => posting),
     validateKey: vi.fn<Handlers<BackgroundProtocol>['validateKey']>(async () => keyStatus),
     connectOpenRouter: vi.fn<Handlers<BackgroundProtocol>['connectOpenRouter']>(async () => ({ hint: 'sk-or-…c0de' })),
     listModels: vi.fn<Handlers<BackgroundProtocol>['listModels']>(async () => []),
@@ -97,6 +94,7 @@ describe('createReceiver: round trip', () => {
 describe('createReceiver: refused senders', () => {
   it.each([
     ['captureTab', { tabId: 3 }],
+    ['captureUrl', { url: 'https://jobs.example.com/p/1' }],
     ['validateKey', {}],
   ] as const)('a content script sending %s gets forbidden_sender and the handler is not called', async (type, data) => {
     const { receive, handlers } = makeReceiver();

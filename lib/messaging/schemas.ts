@@ -30,6 +30,7 @@ const startRunSchema = z.strictObject({
 
 export const backgroundSchemas = {
   captureTab: z.strictObject({ tabId: z.number().int().nonnegative() }),
+  captureUrl: z.strictObject({ url: z.string().min(1).max(2048) }),
   validateKey: z.strictObject({}),
   connectOpenRouter: z.strictObject({}),
   listModels: z.strictObject({ refresh: z.boolean().optional() }),
@@ -50,6 +51,7 @@ export const backgroundSchemas = {
  */
 export const backgroundSenders = {
   captureTab: ['page'],
+  captureUrl: ['page'],
   validateKey: ['page'],
   connectOpenRouter: ['page'],
   listModels: ['page'],

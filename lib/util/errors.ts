@@ -82,6 +82,12 @@ export const errorCodes = [
   // AI features in the Job view (tailored CV, cover letter).
   'job_choice_needed',
   'letter_empty',
+  // Capture from an address typed in the panel.
+  'url_invalid',
+  'url_permission_denied',
+  'url_timeout',
+  'url_redirected',
+  'url_unreachable',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

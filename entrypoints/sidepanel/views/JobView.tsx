@@ -8,6 +8,7 @@ import { ProbableDuplicate } from '@/components/capture/ProbableDuplicate';
 import { SaveControl } from '@/components/capture/SaveControl';
 import { Skeleton } from '@/components/Skeleton';
 import { readDroppedFile, readPastedText } from '@/lib/capture/read-in-page';
+import { originPattern, parsePostingUrl } from '@/lib/capture/url-input';
 import type { CaptureState } from '@/lib/capture/state';
 import { SITE_NAMES, type JobPosting, type Salary } from '@/lib/capture/types';
 import type { JobRow } from '@/lib/db/schema';
@@ -30,6 +31,23 @@ export function JobView({ tabId, capture }: Props) {
   const [given, setGiven] = useState<JobPosting | null>(null);
   const [givenBusy, setGivenBusy] = useState(false);
   const [givenError, setGivenError] = useState<ErrorCode | null>(null);
+
+  // "Analyze from URL": the site's permission is asked for by this click, before anything else, since the
+  // browser only shows its prompt during a user gesture. The worker then reads the page in a background tab.
+  function readUrl(input: string) {
+    let url: URL;
+    try {
+      url = parsePostingUrl(input);
+    } catch {
+      setGivenError('url_invalid');
+      return;
+    }
+    const asked = browser.permissions.request({ origins: [originPattern(url)] });
+    void readGiven(async () => {
+      if (!(await asked)) throw new AppError('url_permission_denied');
+      return sendToBackground('captureUrl', { url: url.href });
+    });
+  }
 
   async function readGiven(read: () => JobPosting | Promise<JobPosting>) {
     setGivenBusy(true);
@@ -132,7 +150,12 @@ export function JobView({ tabId, capture }: Props) {
             readText: i18n.t('capture.readText'),
             dropHint: i18n.t('capture.dropHint'),
             chooseFile: i18n.t('capture.chooseFile'),
+            urlLabel: i18n.t('captureUrl.label'),
+            urlPlaceholder: i18n.t('captureUrl.placeholder'),
+            readUrl: i18n.t('captureUrl.read'),
+            urlHint: i18n.t('captureUrl.hint'),
           }}
+          onUrl={readUrl}
           onText={(text) => void readGiven(() => readPastedText(text))}
           onFile={(file) => void readGiven(() => readDroppedFile(file))}
         />
