@@ -177,6 +177,25 @@ test('a 5 MB page gives a clean posting in the normal flow', async ({ ext }) => 
   await expectNoScriptRan(ext);
 });
 
+test('a page that rewrites itself while it is read gives one consistent posting, never a mix of two', async ({ ext }) => {
+  const opened = await captureHostile(ext, 'rewriting.html');
+  await expect.poll(() => opened.page.evaluate(() => Number(document.documentElement.dataset.renders))).toBeGreaterThan(20);
+  expect(opened.capture.status, JSON.stringify(opened.capture.error)).toBe('ready');
+  const { title, company, location, description } = opened.capture.posting! as { title: string; company?: string; location?: string; description?: string };
+  const versions: Record<string, [string, string, string]> = {
+    'Data Engineer': ['Fabrikam Analytics', 'Dublin', 'Spark'],
+    'Site Reliability Engineer': ['Tailspin Air', 'Porto', 'Kubernetes'],
+  };
+  expect(Object.keys(versions)).toContain(title);
+  const [expectedCompany, city, word] = versions[title]!;
+  expect(company).toBe(expectedCompany);
+  expect(location).toContain(city);
+  expect(description).toContain(word);
+  const { drawerText } = await showEverywhere(ext, opened);
+  expect(drawerText).toContain(title);
+  await expectNoScriptRan(ext);
+});
+
 test('forged runtime and postMessage traffic from a page is rejected: nothing captured, run or saved', async ({ ext }) => {
   const manifest = JSON.parse(fs.readFileSync(path.join(BUILD_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   // Declared with no ids and no matches: no other extension and no web page may message Jobfit.
