@@ -56,6 +56,18 @@ test('Save keeps the posting as a saved job across a new worker and panel, and t
   const jobs = await storedJobs(reopened.page);
   expect(jobs).toHaveLength(1);
   expect(jobs[0]!.history.map((h) => h.to)).toEqual(['saved', 'interested']);
+
+  // Reload the extension itself (as an update does): its pages close, a new worker starts, and the saved
+  // job is still there when the posting is read again.
+  await ext.reloadExtension();
+  await expect.poll(() => ext.context.pages().filter((p) => p.url().startsWith(ext.origin)).length).toBe(0);
+  const reloadedAt = Date.now();
+  await ext.clickToolbarButton(job.page);
+  await ext.waitForCapture(job.tabId, reloadedAt);
+  const afterReload = await ext.openPanel(job.tabId);
+  await expect(afterReload.postingTitle).toHaveText('Senior Frontend Engineer');
+  await expect(afterReload.statusSelect).toHaveValue('interested');
+  expect(await storedJobs(afterReload.page)).toHaveLength(1);
 });
 
 test('the same job at another address is offered as probably the same; the user chooses', async ({ ext }) => {

@@ -59,6 +59,9 @@ export class ConsoleErrors {
   }
 }
 
+/** The unpacked folder each launched context loaded the extension from. */
+const extensionDirs = new WeakMap<BrowserContext, string>();
+
 /** Drives the loaded extension: its worker, its pages, the toolbar button, tabs on the fixture server. */
 export class ExtensionHarness {
   readonly origin: string;
@@ -197,6 +200,23 @@ export class ExtensionHarness {
   }
 
   /**
+   * Reloads the extension as an update does: its pages close, its content scripts lose their context and a
+   * new worker starts with the same id. `chrome.runtime.reload()` cannot be used here: for an extension
+   * loaded from the command line it unloads it for good. CDP `Extensions.loadUnpacked` of the same folder
+   * is what "Reload" on chrome://extensions does.
+   */
+  async reloadExtension(): Promise<void> {
+    const dir = extensionDirs.get(this.context);
+    if (!dir) throw new Error('no extension folder recorded for this context');
+    const restarted = this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(this.origin), timeout: 15_000 });
+    const cdp = await this.cdp();
+    const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: dir } as never)) as { id: string };
+    if (id !== this.id) throw new Error(`reloaded as ${id}, expected ${this.id}`);
+    await restarted;
+    await expect.poll(() => this.evaluateInWorker(() => typeof chrome === 'object' && typeof chrome.tabs?.query === 'function')).toBe(true);
+  }
+
+  /**
    * Stops the service worker the way Chrome does when it is idle (CDP `ServiceWorker.stopAllWorkers`)
    * and waits until it is down. The next event (a message, a click) starts a fresh one.
    */
@@ -268,6 +288,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       args: ['--headless=new', ...CHROMIUM_FLAGS, ...extensionFlags(extensionDir), ...(uiLanguage ? [`--lang=${uiLanguage}`] : [])],
       ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage }, locale: uiLanguage } : {}),
     });
+    extensionDirs.set(context, extensionDir);
     await use(context);
     await context.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
