@@ -1,3 +1,4 @@
+import { foldCase } from '../util/fold';
 /**
  * Tokens with offsets for dictionary matching. Words keep the characters that make technology names
  * (`C++`, `C#`, `node.js`, `.NET`, `ASP.NET`); hyphens, slashes and other punctuation are separate
@@ -21,11 +22,10 @@ export interface Token {
 // then an optional ++ / + / # suffix (C++, C#, F#, 5+). Anything else that is not a space is punctuation.
 const TOKEN = /(?<![\p{L}\p{N}])\.(?=\p{L})[\p{L}\p{N}]+(?:[.'’_][\p{L}\p{N}]+)*|[\p{L}\p{N}]+(?:[.'’_][\p{L}\p{N}]+)*(?:\+\+|\+|#)?|[^\s\p{L}\p{N}]/gu;
 const NEWLINE = /[\n\r\u2028\u2029]/;
-const MARKS = /\p{M}/gu;
 
 /** Lower case without diacritics, apostrophes unified; the base of every comparison. */
 export function fold(s: string): string {
-  return s.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/ß/g, 'ss').replace(/’/g, "'");
+  return foldCase(s).replace(/ß/g, 'ss').replace(/’/g, "'");
 }
 
 /**

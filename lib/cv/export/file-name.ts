@@ -1,12 +1,11 @@
+import { stripAccents } from '../../util/fold';
 import type { Cv } from '../model';
 
 export type ExportFormat = 'pdf' | 'docx' | 'md' | 'json' | 'txt';
 
 /** Letters without accents, ligatures expanded, anything else a separator: `Müller-Lüdenscheidt` → `Muller-Ludenscheidt`. */
 function asciiPart(value: string | undefined): string {
-  return (value ?? '')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  return stripAccents(value ?? '')
     .replace(/ß/g, 'ss')
     .replace(/[æÆ]/g, (c) => (c === 'æ' ? 'ae' : 'AE'))
     .replace(/[øØ]/g, (c) => (c === 'ø' ? 'o' : 'O'))

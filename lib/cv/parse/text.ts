@@ -1,4 +1,5 @@
 /** Small text helpers shared by the CV parser. */
+import { stripAccents } from '../../util/fold';
 
 const foldCache = new Map<string, string>();
 
@@ -6,9 +7,7 @@ const foldCache = new Map<string, string>();
 export function fold(value: string): string {
   const cached = foldCache.get(value);
   if (cached !== undefined) return cached;
-  const out = value
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  const out = stripAccents(value)
     .replace(/[’‘`´]/g, "'")
     .replace(/&/g, ' and ')
     .toLowerCase()
