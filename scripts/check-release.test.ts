@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkChrome, checkFirefox, checkPermissionTable, checkSourceList, readmePermissions } from './check-release';
+import { checkChrome, checkFirefox, checkPermissionTable, checkSourceList, compareTrees, readmePermissions } from './check-release';
 
 const firefox = {
   manifest_version: 3,
@@ -107,5 +107,26 @@ describe('the README permissions table', () => {
   it('is found in the real README', () => {
     const names = readmePermissions(fs.readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8'));
     expect(names).toEqual(expect.arrayContaining(['activeTab', 'scripting', 'storage', 'https://openrouter.ai/*']));
+  });
+});
+
+describe('compareTrees', () => {
+  it('is empty for identical builds and names missing, extra and changed files', () => {
+    const built = new Map([
+      ['manifest.json', 'a'],
+      ['background.js', 'b'],
+    ]);
+    expect(compareTrees(built, new Map(built))).toEqual([]);
+    expect(
+      compareTrees(
+        built,
+        new Map([
+          ['manifest.json', 'a'],
+          ['background.js', 'c'],
+          ['extra.js', 'd'],
+        ]),
+      ),
+    ).toEqual(['the rebuild has extra files: extra.js', 'the rebuild differs in background.js']);
+    expect(compareTrees(built, new Map([['manifest.json', 'a']]))).toEqual(['the rebuild lacks background.js']);
   });
 });

@@ -10,10 +10,16 @@
  * - README.md: its permissions table lists exactly the permissions and host patterns of the built
  *   manifests; it links PRIVACY.md; every test file its "Security and privacy" section names exists.
  *
- * Usage: tsx scripts/check-release.ts   (after `npm run zip:all`)
+ * - With `--rebuild` (CI): the sources zip, unpacked into a temporary folder, rebuilds with
+ *   `npm ci && npm run build:firefox` into a Firefox build identical, file for file, to .output/firefox-mv3,
+ *   which is what an AMO reviewer does.
+ *
+ * Usage: tsx scripts/check-release.ts [--rebuild]   (after `npm run zip:all`)
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 
@@ -172,6 +178,54 @@ async function checkSources(zip: JSZip): Promise<void> {
   if (found.length === 0) ok(`sources zip: ${entries.filter((e) => !e.endsWith('/')).length} files, all of the build's sources and the lockfile; nothing ignored, built or secret`);
 }
 
+/** sha256 of every file under `dir`, by relative path. */
+function hashTree(dir: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    hashes.set(path.relative(dir, file), createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
+  }
+  return hashes;
+}
+
+/** Compares two builds; lists what differs (at most a few names of each kind). */
+export function compareTrees(expected: Map<string, string>, actual: Map<string, string>): string[] {
+  const missing = [...expected.keys()].filter((file) => !actual.has(file));
+  const extra = [...actual.keys()].filter((file) => !expected.has(file));
+  const changed = [...expected.keys()].filter((file) => actual.has(file) && actual.get(file) !== expected.get(file));
+  const list = (files: string[]) => files.slice(0, 5).join(', ') + (files.length > 5 ? ` and ${files.length - 5} more` : '');
+  return [
+    ...(missing.length ? [`the rebuild lacks ${list(missing)}`] : []),
+    ...(extra.length ? [`the rebuild has extra files: ${list(extra)}`] : []),
+    ...(changed.length ? [`the rebuild differs in ${list(changed)}`] : []),
+  ];
+}
+
+async function checkRebuild(zip: JSZip): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobfit-sources-'));
+  try {
+    for (const [name, entry] of Object.entries(zip.files)) {
+      if (entry.dir) continue;
+      const target = path.join(dir, name);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, await entry.async('nodebuffer'));
+    }
+    for (const args of [['ci', '--prefer-offline', '--no-audit', '--no-fund'], ['run', 'build:firefox']]) {
+      const result = spawnSync('npm', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+      if (result.status !== 0) {
+        fail(`sources zip: \`npm ${args.join(' ')}\` failed in the unpacked sources:\n${(result.stdout + result.stderr).slice(-2000)}`);
+        return;
+      }
+    }
+    const found = compareTrees(hashTree(path.join(output, 'firefox-mv3')), hashTree(path.join(dir, '.output', 'firefox-mv3')));
+    found.forEach((problem) => fail(`sources zip: ${problem}`));
+    if (found.length === 0) ok('sources zip: `npm ci && npm run build:firefox` in the unpacked sources rebuilds .output/firefox-mv3 byte for byte');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Backticked names in the first column of the table under "### Permissions" in README.md. */
 export function readmePermissions(readme: string): string[] {
   const section = readme.split(/^### Permissions\s*$/m)[1]?.split(/^#{1,3} /m)[0] ?? '';
@@ -237,6 +291,7 @@ async function main(): Promise<void> {
     }
   }
   if (sourcesZip) await checkSources(sourcesZip);
+  if (sourcesZip && process.argv.includes('--rebuild')) await checkRebuild(sourcesZip);
   if (manifests.length === 2) checkDocuments(manifests);
   if (problems.length > 0) {
     for (const problem of problems) console.error(`  ✗ ${problem}`);
