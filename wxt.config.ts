@@ -5,6 +5,13 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   imports: false,
+  // `npm run zip:all`: store packages in .output, and for AMO the sources a reviewer rebuilds from
+  // (`npm ci && npm run build:firefox`). WXT already leaves out node_modules, dotfiles, *.test/*.spec files
+  // and .output; left out here: the browser-test harness and what .gitignore keeps out of the repository.
+  // scripts/check-release.ts checks the result.
+  zip: {
+    excludeSources: ['e2e/**', 'test-results/**', 'playwright-report/**', 'bench/results.json', '**/*.log'],
+  },
   manifest: ({ browser }) => {
     const firefox = browser === 'firefox';
     return {

@@ -18,5 +18,9 @@ export const BUILD_DIR = path.resolve(ROOT, process.env.JOBFIT_EXTENSION_DIR ?? 
 const checkout = createHash('sha256').update(ROOT).digest('hex').slice(0, 12);
 export const EXTENSION_DIR = path.join(os.tmpdir(), `jobfit-e2e-${checkout}`, 'chrome-mv3');
 
+/** What `npm run build:firefox` produced, and the copy the Firefox smoke test installs. */
+export const FIREFOX_BUILD_DIR = path.resolve(ROOT, '.output/firefox-mv3');
+export const FIREFOX_EXTENSION_DIR = path.join(os.tmpdir(), `jobfit-e2e-${checkout}`, 'firefox-mv3');
+
 /** Hand-made fixture pages served on 127.0.0.1. */
 export const PAGES_DIR = path.join(ROOT, 'e2e', 'pages');

@@ -1,0 +1,274 @@
+/**
+ * Firefox smoke test: the built add-on (.output/firefox-mv3) installed as a temporary add-on in Debian's
+ * `firefox-esr`, driven by puppeteer-core over WebDriver BiDi (no downloaded browser). It checks that the
+ * add-on loads (its background page opens the welcome page on install), that the sidebar page renders,
+ * that capture reads a posting served on 127.0.0.1 once the site is allowed, and that the saved API key
+ * is unreadable from a content script and from the page.
+ *
+ * Usage: npm run test:firefox   (after `npm run build:firefox`; `FIREFOX_PATH` overrides the binary)
+ * Without firefox-esr it prints one line saying so and exits 0.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Chrome } from '../support/chrome';
+import { copyBuild } from '../support/build-copy';
+import { KEY, KEY_HINT, keyFragmentIn, probe, readStoredKey } from '../support/key-probe';
+import { envelopes, MESSAGE_TYPES, PRIVILEGED_MESSAGES } from '../support/messages';
+import { FIREFOX_BUILD_DIR, FIREFOX_EXTENSION_DIR, PAGES_DIR } from '../support/paths';
+import { startStaticServer, type StaticServer } from '../support/static-server';
+
+declare const browser: Chrome;
+
+const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** A fixed internal UUID (pref `extensions.webextensions.uuids`), so the test knows the moz-extension origin. */
+const UUID = '3c1e5d2a-7b4f-4e8a-9c6d-2f0a1b3c4d5e';
+const ORIGIN = `moz-extension://${UUID}`;
+/** Hang guard for the whole run (a stuck browser must not stall CI); not a performance check. */
+const RUN_TIMEOUT_MS = 120_000;
+
+if (!fs.existsSync(FIREFOX_PATH)) {
+  console.log(`Firefox smoke test skipped: ${FIREFOX_PATH} not found (install it with: apt-get install -y firefox-esr).`);
+  process.exit(0);
+}
+
+const manifest = JSON.parse(fs.readFileSync(`${FIREFOX_BUILD_DIR}/manifest.json`, 'utf8')) as {
+  browser_specific_settings: { gecko: { id: string } };
+  sidebar_action?: { default_panel?: string };
+};
+const GECKO_ID = manifest.browser_specific_settings.gecko.id;
+
+/** Console errors and uncaught exceptions of Jobfit's own pages (not of the fixture site). */
+const pageErrors: string[] = [];
+
+function watchErrors(page: Page): Page {
+  page.setDefaultTimeout(10_000);
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`${message.location().url ?? ''}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => pageErrors.push(`uncaught ${String(error)}`));
+  return page;
+}
+
+/**
+ * The tab showing an extension page. Puppeteer does not follow moz-extension:// navigations over BiDi
+ * (its `url()` stays about:blank and `goto` never resolves), so each page is asked where it is.
+ */
+async function findExtensionPage(firefox: Browser, pathAndQuery: string): Promise<Page> {
+  const url = `${ORIGIN}/${pathAndQuery}`;
+  let found: Page | undefined;
+  await waitFor(url, async () => {
+    for (const page of await firefox.pages()) {
+      const here = await page.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
+      if (here === url) found = page;
+    }
+    return found !== undefined;
+  });
+  return watchErrors(found!);
+}
+
+/** Opens an extension page in a new tab, from an extension page (a web page may not open it). */
+async function openExtensionTab(firefox: Browser, from: Page, pathAndQuery: string): Promise<Page> {
+  await from.evaluate(async (url) => void (await browser.tabs.create({ url })), `${ORIGIN}/${pathAndQuery}`);
+  return findExtensionPage(firefox, pathAndQuery);
+}
+
+/** Moves an extension page to another page of the extension (same origin, so the page may navigate itself). */
+async function navigate(page: Page, pathAndQuery: string): Promise<void> {
+  const url = `${ORIGIN}/${pathAndQuery}`;
+  await page.evaluate((target) => {
+    location.href = target;
+  }, url);
+  await waitFor(`${url} to load`, () => page.evaluate((target) => location.href === target && document.readyState === 'complete', url));
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Puppeteer's locator actions (click, fill) time out here, on pages Firefox does not paint; plain ones work. */
+async function click(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(selector, { visible: true });
+  await page.click(selector);
+}
+
+async function text(page: Page, selector: string): Promise<string> {
+  const handle = await page.locator(selector).waitHandle();
+  return (await handle.evaluate((element) => element.textContent ?? '')).trim();
+}
+
+/** Ids of all tabs, as an extension page sees them (no URLs without host access). */
+function tabIds(page: Page): Promise<number[]> {
+  return page.evaluate(async () => (await browser.tabs.query({})).map((tab) => tab.id!));
+}
+
+/** Runs `probe` in the tab through `scripting.executeScript` from an extension page. */
+async function probeTab(page: Page, tabId: number, world: 'ISOLATED' | 'MAIN') {
+  const messages = envelopes(MESSAGE_TYPES, tabId);
+  // Source text, injected as written. tsx (esbuild) wraps named functions in `__name(…)`: define it there.
+  const outcome = (await page.evaluate(`(async () => {
+    try {
+      const [first] = await browser.scripting.executeScript({
+        target: { tabId: ${tabId} }, world: ${JSON.stringify(world)}, func: (messages) => {
+          const __name = (target) => target;
+          return (${probe.toString()})(messages);
+        },
+        args: [${JSON.stringify(messages)}],
+      });
+      return first && 'result' in first ? { ok: true, result: first.result } : { ok: false, error: String(first && first.error) };
+    } catch (error) {
+      return { ok: false, error: String(error) };
+    }
+  })()`)) as { ok: true; result: Awaited<ReturnType<typeof probe>> } | { ok: false; error: string };
+  if (!outcome.ok) throw new Error(`the probe was not injected (${world}): ${outcome.error}`);
+  return { seen: outcome.result, messages };
+}
+
+let passed = 0;
+async function step(name: string, run: () => Promise<void>): Promise<void> {
+  await run();
+  passed++;
+  console.log(`  ✓ ${name}`);
+}
+
+async function main(firefox: Browser, server: StaticServer): Promise<void> {
+  let panel!: Page;
+  let jobTabId!: number;
+
+  await step(`installs ${FIREFOX_BUILD_DIR} as a temporary add-on (${GECKO_ID})`, async () => {
+    await copyBuild(FIREFOX_BUILD_DIR, FIREFOX_EXTENSION_DIR, 'npm run build:firefox');
+    assert.equal(await firefox.installExtension(FIREFOX_EXTENSION_DIR), GECKO_ID);
+  });
+
+  await step('the background page runs: the welcome page opens on install', async () => {
+    const welcome = await findExtensionPage(firefox, 'onboarding.html');
+    panel = await openExtensionTab(firefox, welcome, 'sidepanel.html');
+    await welcome.close();
+  });
+
+  await step('the sidebar page renders (sidebar_action → sidepanel.html)', async () => {
+    assert.equal(manifest.sidebar_action?.default_panel, 'sidepanel.html');
+    // Not bound to a job tab yet: the header and the Job view say there is no job page (locales/en.yml).
+    assert.equal(await text(panel, '[data-testid="header-title"]'), 'No job page');
+    assert.match(await text(panel, '[data-testid="no-job"]'), /^No job page/);
+    for (const route of ['job', 'cv', 'tracker', 'usage', 'settings']) await panel.locator(`[data-testid="nav-${route}"]`).wait();
+  });
+
+  await step('without site access, capture says the site must be allowed', async () => {
+    const before = new Set(await tabIds(panel));
+    const job = await firefox.newPage();
+    await job.goto(server.url('job-posting.html'));
+    const added = (await tabIds(panel)).filter((id) => !before.has(id));
+    assert.equal(added.length, 1, 'one new tab for the posting');
+    jobTabId = added[0]!;
+    await navigate(panel, `sidepanel.html?tabId=${jobTabId}`);
+    await panel.locator(`main[data-bound-tab="${jobTabId}"]`).wait();
+    await click(panel, '[data-testid="analyze"]');
+    const code = await panel
+      .locator('[data-testid="capture-error"] [role="alert"]')
+      .map((alert) => alert.getAttribute('data-code'))
+      .wait();
+    assert.equal(code, 'needs_permission');
+  });
+
+  await step('after allowing 127.0.0.1, capture reads the posting into the panel', async () => {
+    // The grant a user gives from the panel or about:addons: permissions.request from a click (the pref
+    // `extensions.webextOptionalPermissionPrompts: false` accepts the prompt).
+    await panel.evaluate(() => {
+      const button = document.createElement('button');
+      button.id = 'test-allow-site';
+      button.textContent = 'Allow 127.0.0.1';
+      button.addEventListener('click', () => {
+        browser.permissions.request({ origins: ['http://127.0.0.1/*'] }).then(
+          (granted) => (button.dataset.granted = String(granted)),
+          (error: unknown) => (button.dataset.granted = String(error)),
+        );
+      });
+      document.body.append(button);
+    });
+    await click(panel, '#test-allow-site');
+    assert.equal(await panel.locator('#test-allow-site[data-granted]').map((b) => b.getAttribute('data-granted')).wait(), 'true');
+
+    await click(panel, '[data-testid="analyze"]');
+    assert.equal(await text(panel, '[data-testid="posting-title"]'), 'Senior Frontend Engineer');
+    const state = await panel.evaluate(async (key) => (await browser.storage.session.get(key))[key] as { status?: string; url?: string } | undefined, `capture:${jobTabId}`);
+    assert.equal(state?.status, 'ready');
+    assert.match(state.url ?? '', /^http:\/\/127\.0\.0\.1:\d+\/job-posting\.html/);
+  });
+
+  await step('the saved key shows only as a hint; it is in the extension’s own IndexedDB only', async () => {
+    const options = await openExtensionTab(firefox, panel, 'options.html');
+    await options.waitForSelector('[data-testid="key-input"]', { visible: true });
+    await options.type('[data-testid="key-input"]', KEY);
+    await click(options, '[data-testid="key-save"]');
+    await waitFor('the key hint', async () => (await text(options, '[data-testid="key-hint"]')).includes(KEY_HINT));
+    assert.equal(await options.$eval('[data-testid="key-input"]', (input) => (input as HTMLInputElement).value), '');
+    assert.equal(keyFragmentIn(await options.content()), undefined, 'the settings page DOM contains the key');
+    const stored = await options.evaluate(readStoredKey);
+    assert.equal(stored, KEY, 'positive control: the key is where it belongs');
+    const areas = await options.evaluate(async () => ({
+      local: await browser.storage.local.get(null),
+      session: await browser.storage.session.get(null),
+    }));
+    assert.equal(areas.local.keyHint, KEY_HINT);
+    assert.equal(keyFragmentIn(areas), undefined, "the extension's storage areas contain the key");
+    await options.close();
+  });
+
+  await step('a content script and the page cannot read the key', async () => {
+    const { seen, messages } = await probeTab(panel, jobTabId, 'ISOLATED');
+    assert.equal(keyFragmentIn(seen), undefined, 'what a content script can read contains the key');
+    assert.equal(seen.hasRuntime, true);
+    // Firefox lets content scripts read storage.local (Chrome can hide it): only the hint is there.
+    assert.equal((seen.local as { value?: { keyHint?: string } }).value?.keyHint, KEY_HINT);
+    // The content script sees the page's IndexedDB: no secrets database there.
+    assert.deepEqual(seen.contents['jobfit-secrets'], { value: { stores: [] } });
+    // Every privileged message, well formed, is refused by the sender check.
+    messages.forEach((message, index) => {
+      if (!(PRIVILEGED_MESSAGES as string[]).includes(message.type)) return;
+      assert.deepEqual(seen.replies[index], { value: { ok: false, error: { code: 'forbidden_sender', detail: message.type } } }, message.type);
+    });
+    const page = await probeTab(panel, jobTabId, 'MAIN');
+    assert.equal(keyFragmentIn(page.seen), undefined, 'what the page can read contains the key');
+    assert.equal(page.seen.hasRuntime, false);
+  });
+
+  assert.deepEqual(pageErrors, [], 'console errors in Jobfit pages');
+}
+
+const started = Date.now();
+console.log(`Firefox smoke test (${FIREFOX_PATH}, puppeteer-core over WebDriver BiDi)`);
+const server = await startStaticServer(PAGES_DIR);
+const firefox = await puppeteer.launch({
+  browser: 'firefox',
+  executablePath: FIREFOX_PATH,
+  headless: true,
+  extraPrefsFirefox: {
+    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+    'extensions.webextOptionalPermissionPrompts': false,
+  },
+});
+const guard = setTimeout(() => {
+  console.error(`Firefox smoke test: no result after ${RUN_TIMEOUT_MS / 1000} s, stopping.`);
+  firefox.process()?.kill('SIGKILL');
+  process.exit(1);
+}, RUN_TIMEOUT_MS);
+let failed = false;
+try {
+  console.log(`  ${await firefox.version()}`);
+  await main(firefox, server);
+} catch (error) {
+  failed = true;
+  console.error(`  ✗ after ${passed} passed step(s):`, error);
+} finally {
+  clearTimeout(guard);
+  await firefox.close().catch(() => firefox.process()?.kill('SIGKILL'));
+  await server.close();
+}
+console.log(`Firefox smoke test ${failed ? 'FAILED' : `passed (${passed} steps)`} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+process.exit(failed ? 1 : 0);
