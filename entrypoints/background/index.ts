@@ -1,5 +1,6 @@
 import '@/lib/util/zod-config';
 import { defineBackground } from 'wxt/utils/define-background';
+import { fillApplication, undoApplicationFill } from '@/lib/apply/inject';
 import { captureTab } from '@/lib/capture/inject';
 import { setUpLlm } from '@/lib/llm/setup';
 import { connectOpenRouter } from '@/lib/llm/oauth';
@@ -15,6 +16,8 @@ import { setUpTracker } from '@/lib/tracker/setup';
 export default defineBackground(() => {
   registerBackgroundHandlers({
     captureTab: ({ tabId }) => captureTab(tabId),
+    fillApplication: ({ tabId, plan }) => fillApplication(tabId, plan),
+    undoApplicationFill: ({ tabId, ...target }) => undoApplicationFill(tabId, target),
     validateKey: () => validateKey(),
     connectOpenRouter: () => connectOpenRouter({ baseUrl: async () => (await endpointItem.getValue()).baseUrl }),
     ...setUpLlm(),
