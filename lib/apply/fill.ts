@@ -29,7 +29,7 @@ export function isFilled(control: FormControl): boolean {
 }
 
 const labelOf = (control: FormControl) =>
-  control.label.replace(/^[\s*\u00a0]+|[\s*\u00a0]+$/g, '').trim() || control.element.getAttribute('name') || control.element.id;
+  control.label.replace(/^[\s*\u00a0\u2731]+|[\s*\u00a0\u2731]+$/g, '').trim() || control.element.getAttribute('name') || control.element.id;
 
 /** Fields a form may rightly ask twice (a confirmation box); any other profile field is filled once. */
 const REPEATABLE = new Set(['email']);
