@@ -140,3 +140,114 @@ test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones s
   expect(notes[0]!.text).toContain('Email: jane.public@example.com');
   expect(notes[0]!.text).toContain('One month');
 });
+
+interface FormCase {
+  ats: string;
+  fixture: string;
+  /** Where the resume input is: a selector in the page, or inside a web component's shadow root. */
+  resume: string;
+  /** Read a control's value (shadow roots included) by selector. */
+  fields: Record<string, { selector: string; value: string }>;
+  /** Controls that must stay empty: sensitive questions without a saved answer, unrecognised fields. */
+  untouched: string[];
+  sensitive?: string;
+}
+
+const deep = (selector: string) => `css=${selector}`;
+
+const forms: FormCase[] = [
+  {
+    ats: 'Ashby',
+    fixture: 'apply/ashby.html',
+    resume: '#_systemfield_resume',
+    fields: {
+      fullName: { selector: '#_systemfield_name', value: 'Jane Q. Public' },
+      email: { selector: '#_systemfield_email', value: 'jane.public@example.com' },
+      linkedin: { selector: '[name="9d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6"]', value: 'linkedin.com/in/janepublic' },
+    },
+    untouched: ['#autofill-input', 'textarea'],
+    sensitive: 'visa sponsorship',
+  },
+  {
+    ats: 'Workday',
+    fixture: 'apply/workday.html',
+    resume: '[data-automation-id="file-upload-input-ref"]',
+    fields: { linkedin: { selector: '#linkedin', value: 'linkedin.com/in/janepublic' } },
+    untouched: ['#ref'],
+  },
+  {
+    ats: 'SmartRecruiters',
+    fixture: 'apply/smartrecruiters.html',
+    resume: '#resume-dropzone input[type=file]',
+    fields: {
+      firstName: { selector: '#first-name-input input', value: 'Jane Q.' },
+      lastName: { selector: '#last-name-input input', value: 'Public' },
+      email: { selector: '#email-input input', value: 'jane.public@example.com' },
+      linkedin: { selector: '#linkedin-input input', value: 'linkedin.com/in/janepublic' },
+    },
+    untouched: ['#salary-expectation-input input'],
+  },
+];
+
+for (const form of forms) {
+  test(`${form.ats} (hand-made form): the default CV goes in as a PDF, the fields fill, nothing else is typed, undo restores`, async ({ ext }) => {
+    const { job, apply } = await openForm(ext, form.fixture);
+    await expect(apply.cvSelect).toHaveValue('cv-jane');
+    await apply.fillButton.click();
+    await expect(apply.filled('resume')).toBeVisible();
+
+    // Playwright's css engine pierces open shadow roots; the file is read in the page's world.
+    const input = job.page.locator(deep(form.resume));
+    const file = await input.evaluate(async (el: HTMLInputElement) => {
+      const f = el.files?.[0];
+      if (!f) return null;
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      let binary = '';
+      for (const b of bytes) binary += String.fromCharCode(b);
+      return { name: f.name, type: f.type, base64: btoa(binary) };
+    });
+    expect(file).toMatchObject({ name: 'Jane-Public-Acme-Robotics-Senior-Frontend-Engineer.pdf', type: 'application/pdf' });
+    expect(compareCvs(master, await reimport(file!))).toEqual([]);
+
+    for (const [field, { selector, value: expected }] of Object.entries(form.fields)) {
+      expect(await job.page.locator(deep(selector)).inputValue(), field).toContain(expected);
+      await expect(apply.filled(field).first()).toBeVisible();
+    }
+    for (const selector of form.untouched) expect(await job.page.locator(deep(selector)).first().inputValue(), selector).toBe('');
+    if (form.sensitive) {
+      await expect(apply.left(form.sensitive)).toHaveAttribute('data-reason', 'sensitive');
+      expect(await job.page.locator('input[type=radio]:checked').count()).toBe(0);
+    }
+    // Not saved yet: the record needs a saved job.
+    await expect(apply.root.getByTestId('apply-save-first')).toBeVisible();
+    expect(await job.page.evaluate(() => document.body.dataset.submitted)).toBeUndefined();
+
+    await apply.undoAll.click();
+    await expect.poll(() => input.evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(0);
+    for (const { selector } of Object.values(form.fields)) expect(await job.page.locator(deep(selector)).inputValue()).toBe('');
+  });
+}
+
+test('explained, never a silent half fill: Workday on the wrong step, a page with no form, a board in a frame not granted', async ({ ext }) => {
+  const workday = await openForm(ext, 'apply/workday-start.html');
+  await workday.apply.fillButton.click();
+  await expect(workday.apply.problems.first()).toHaveAttribute('data-code', 'workday_wrong_step');
+  await expect(workday.apply.problems.first()).toContainText('My Information');
+  expect(await accessibilityProblems(workday.panel.page), 'Apply section with a problem').toEqual([]);
+
+  const none = await openForm(ext, 'job-posting.html');
+  await none.apply.fillButton.click();
+  await expect(none.apply.problems).toHaveCount(1);
+  await expect(none.apply.problems.first()).toHaveAttribute('data-code', 'no_form');
+
+  const embed = await openForm(ext, 'apply/greenhouse-embed.html');
+  const frameOrigin = `http://localhost:${new URL(embed.job.url).port}`;
+  await expect.poll(() => embed.job.page.frames().some((f) => f.url().startsWith(frameOrigin))).toBe(true);
+  await embed.apply.fillButton.click();
+  const problem = embed.apply.root.locator('[data-testid="apply-problems"] li[data-code="frame_needs_permission"]');
+  await expect(problem).toHaveCount(1);
+  await expect(problem).toContainText(`localhost:${new URL(embed.job.url).port}`);
+  await expect(problem.getByRole('button')).toBeVisible();
+  const board = embed.job.page.frames().find((f) => f.url().startsWith(frameOrigin))!;
+  expect(await board.locator('#email').inputValue()).toBe('');
+});

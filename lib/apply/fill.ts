@@ -69,6 +69,11 @@ export async function fillForm(doc: Document, plan: FillPlan, env: FillEnv): Pro
     return report;
   }
   report.problems.push(...frameProblems(doc, controls));
+  // Nothing to fill here: one "no form" (or the frame the form is in), not a missing file input on top.
+  if (controls.length === 0) {
+    if (!report.problems.some((p) => p.code === 'cross_origin_iframe')) report.problems.push({ code: 'no_form' });
+    return report;
+  }
 
   if (plan.resume) {
     const outcome = await fillResume(controls, plan, report, env, ats, doc);
@@ -102,7 +107,6 @@ export async function fillForm(doc: Document, plan: FillPlan, env: FillEnv): Pro
     } else report.filled.push(result);
   }
   if (ignored.length) report.problems.push({ code: 'synthetic_ignored', detail: ignored.slice(0, 5).join(', ') });
-  if (controls.length === 0 && !report.problems.some((p) => p.code === 'cross_origin_iframe')) report.problems.push({ code: 'no_form' });
   return report;
 }
 
