@@ -80,8 +80,9 @@ test.describe('manifest', () => {
 });
 
 test.describe('content script bundles', () => {
-  test('the capture script is built (it is injected on demand)', () => {
+  test('the capture and apply scripts are built (they are injected on demand)', () => {
     expect(jsFiles('content-scripts')).toContain('content-scripts/capture.js');
+    expect(jsFiles('content-scripts')).toContain('content-scripts/apply.js');
   });
 
   test('bundle no React, Dexie, openai or full zod', () => {

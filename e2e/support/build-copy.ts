@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const REQUIRED = ['manifest.json', 'background.js', 'sidepanel.html', 'options.html', 'content-scripts/capture.js'];
+const REQUIRED = ['manifest.json', 'background.js', 'sidepanel.html', 'options.html', 'content-scripts/capture.js', 'content-scripts/apply.js'];
 
 function complete(dir: string): boolean {
   return REQUIRED.every((file) => fs.existsSync(path.join(dir, file)));

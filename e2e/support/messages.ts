@@ -25,6 +25,8 @@ export function validPayloads(tabId: number): { [K in BackgroundMessage]: Payloa
     previewRun: { feature: 'analysis', messages: [{ role: 'user', content: 'Hello' }] },
     cancelRun: { runId: 'e2e-request-0001' },
     resumeRun: { runId: 'e2e-request-0001', requestId: 'e2e-request-0002' },
+    fillApplication: { tabId, plan: { profile: { email: 'e2e@example.com' }, answers: [] } },
+    undoApplicationFill: { tabId },
   };
 }
 

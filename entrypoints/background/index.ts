@@ -1,6 +1,7 @@
 import '@/lib/util/zod-config';
 import { defineBackground } from 'wxt/utils/define-background';
 import { captureUrl } from '@/lib/capture/from-url';
+import { fillApplication, undoApplicationFill } from '@/lib/apply/inject';
 import { captureTab } from '@/lib/capture/inject';
 import { setUpLlm } from '@/lib/llm/setup';
 import { connectOpenRouter } from '@/lib/llm/oauth';
@@ -17,6 +18,8 @@ export default defineBackground(() => {
   registerBackgroundHandlers({
     captureTab: ({ tabId }) => captureTab(tabId),
     captureUrl: ({ url }) => captureUrl(url),
+    fillApplication: ({ tabId, plan }) => fillApplication(tabId, plan),
+    undoApplicationFill: ({ tabId, ...target }) => undoApplicationFill(tabId, target),
     validateKey: () => validateKey(),
     connectOpenRouter: () => connectOpenRouter({ baseUrl: async () => (await endpointItem.getValue()).baseUrl }),
     ...setUpLlm(),

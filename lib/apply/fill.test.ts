@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { fillForm, undoFill, type FillEnv } from './fill';
+import { fillForm, undoFill, undoOne, type FillEnv } from './fill';
 import type { FillPlan } from './report';
 import { normalizeQuestion } from './text';
 
@@ -58,9 +58,9 @@ describe('fillForm on a generic form', () => {
     expect(value(doc, '[aria-label="Mobile number"]')).toBe('+34 600 000 000');
     expect(value(doc, '#githubProfile')).toBe('https://github.com/ana');
     expect(value(doc, '#cl')).toBe('Dear team, …');
-    expect(report.filled).toContainEqual({ label: 'First name', value: 'Ana', source: 'profile', field: 'firstName' });
-    expect(report.filled).toContainEqual({ label: 'Resume/CV', value: 'Ana_Garcia_CV.pdf', source: 'cv', field: 'resume' });
-    expect(report.filled).toContainEqual({ label: 'Cover letter', value: 'Dear team, …', source: 'coverLetter', field: 'coverLetter' });
+    expect(report.filled).toContainEqual(expect.objectContaining({ label: 'First name', value: 'Ana', source: 'profile', field: 'firstName' }));
+    expect(report.filled).toContainEqual(expect.objectContaining({ label: 'Resume/CV', value: 'Ana_Garcia_CV.pdf', source: 'cv', field: 'resume' }));
+    expect(report.filled).toContainEqual(expect.objectContaining({ label: 'Cover letter', value: 'Dear team, …', source: 'coverLetter', field: 'coverLetter' }));
     // Two file inputs: the resume one was chosen by its label, and the report says so.
     expect(report.problems).toContainEqual({ code: 'several_file_inputs', detail: 'Resume/CV' });
     expect(doc.querySelector<HTMLInputElement>('#clf')!.files?.length ?? 0).toBe(0);
@@ -94,7 +94,7 @@ describe('fillForm on a generic form', () => {
     expect(gender.selectedOptions[0]!.text).toBe('Decline to self-identify');
     expect(doc.querySelector<HTMLInputElement>('[name=auth][value="1"]')!.checked).toBe(true);
     expect(value(doc, '#hear')).toBe('A friend');
-    expect(report.filled).toContainEqual({ label: 'Gender', value: 'Decline to self-identify', source: 'answer' });
+    expect(report.filled).toContainEqual(expect.objectContaining({ label: 'Gender', value: 'Decline to self-identify', source: 'answer' }));
     // An answer that fits none of the options is not forced in.
     expect(doc.querySelector<HTMLSelectElement>('#dis')!.selectedIndex).toBe(0);
     expect(report.left.find((l) => l.label === 'Disability status')?.reason).toBe('no_option');
@@ -123,6 +123,30 @@ describe('fillForm on a generic form', () => {
     expect(doc.querySelector<HTMLSelectElement>('#gender')!.selectedIndex).toBe(0);
     expect(value(doc, '#cv')).toBe('');
     expect(undoFill(fillEnv)).toBe(0);
+  });
+
+  it('undoes one field by its undoId and leaves the others', async () => {
+    const doc = fixture('generic-en.html');
+    const fillEnv = env();
+    const report = await fillForm(doc, plan, fillEnv);
+    const first = report.filled.find((f) => f.field === 'firstName')!;
+    expect(first.undoId).toBeTypeOf('number');
+    expect(undoOne(fillEnv, first.undoId!)).toBe(1);
+    expect(value(doc, '#fn')).toBe('');
+    expect(value(doc, '[name=lname]')).toBe('García');
+    // Undone once: a second undo of the same field does nothing; undo all still restores the rest.
+    expect(undoOne(fillEnv, first.undoId!)).toBe(0);
+    undoFill(fillEnv);
+    expect(value(doc, '[name=lname]')).toBe('');
+  });
+
+  it('attaches the cover letter file to a cover-letter file input when the plan has one', async () => {
+    const doc = fixture('generic-en.html');
+    const letter = { name: 'Ana-Garcia-Cover-letter.pdf', type: 'application/pdf', base64: Buffer.from('%PDF letter').toString('base64') };
+    const report = await fillForm(doc, { ...plan, coverLetter: { text: 'Dear team', file: letter } }, env());
+    expect(doc.querySelector<HTMLInputElement>('#clf')!.files?.[0]?.name).toBe('Ana-Garcia-Cover-letter.pdf');
+    expect(doc.querySelector<HTMLInputElement>('#cv')!.files?.[0]?.name).toBe('Ana_Garcia_CV.pdf');
+    expect(report.filled).toContainEqual(expect.objectContaining({ value: 'Ana-Garcia-Cover-letter.pdf', source: 'coverLetter', field: 'coverLetter' }));
   });
 
   it('fires the events a controlled input listens to, and catches a site that throws the value away', async () => {

@@ -29,7 +29,7 @@ export function isFilled(control: FormControl): boolean {
 }
 
 const labelOf = (control: FormControl) =>
-  control.label.replace(/^[\s*\u00a0]+|[\s*\u00a0]+$/g, '').trim() || control.element.getAttribute('name') || control.element.id;
+  control.label.replace(/^[\s*\u00a0\u2731]+|[\s*\u00a0\u2731]+$/g, '').trim() || control.element.getAttribute('name') || control.element.id;
 
 /** Fields a form may rightly ask twice (a confirmation box); any other profile field is filled once. */
 const REPEATABLE = new Set(['email']);
@@ -69,6 +69,11 @@ export async function fillForm(doc: Document, plan: FillPlan, env: FillEnv): Pro
     return report;
   }
   report.problems.push(...frameProblems(doc, controls));
+  // Nothing to fill here: one "no form" (or the frame the form is in), not a missing file input on top.
+  if (controls.length === 0) {
+    if (!report.problems.some((p) => p.code === 'cross_origin_iframe')) report.problems.push({ code: 'no_form' });
+    return report;
+  }
 
   if (plan.resume) {
     const outcome = await fillResume(controls, plan, report, env, ats, doc);
@@ -79,7 +84,12 @@ export async function fillForm(doc: Document, plan: FillPlan, env: FillEnv): Pro
   const ignored: string[] = [];
   const used = new Set<string>();
   for (const control of controls) {
-    if (control.type === 'file') continue;
+    if (control.type === 'file') {
+      const letter = control.match.kind === 'coverLetter' ? attachCoverLetter(control, plan, env) : undefined;
+      if (letter && 'reason' in letter) report.left.push(letter);
+      else if (letter) report.filled.push(letter);
+      continue;
+    }
     // A second "City" or "Title" further down belongs to an education or job entry, not to the person.
     const field = control.match.kind === 'profile' ? control.match.field : undefined;
     if (field && used.has(field) && !REPEATABLE.has(field)) {
@@ -87,15 +97,16 @@ export async function fillForm(doc: Document, plan: FillPlan, env: FillEnv): Pro
       continue;
     }
     if (field) used.add(field);
+    const before = env.undo.length;
     const result = await fillControl(control, plan, env);
     if (!result) continue;
+    if (!('reason' in result) && env.undo.length > before) result.undoId = env.undo.length - 1;
     if ('reason' in result) {
       if (result.reason === 'site_refused') ignored.push(result.label);
       report.left.push(result);
     } else report.filled.push(result);
   }
   if (ignored.length) report.problems.push({ code: 'synthetic_ignored', detail: ignored.slice(0, 5).join(', ') });
-  if (controls.length === 0 && !report.problems.some((p) => p.code === 'cross_origin_iframe')) report.problems.push({ code: 'no_form' });
   return report;
 }
 
@@ -145,12 +156,13 @@ async function fillResume(
   const view = doc.defaultView as Window & typeof globalThis;
   (env.attach ?? attachFile)(input, fileFromBase64(resume.base64, resume.name, resume.type, view));
   env.undo.push(() => clearFile(input));
+  const undoId = env.undo.length - 1;
   if (input.files?.[0]?.name !== resume.name) {
     report.left.push({ label: labelOf(target), question: normalizeQuestion(target.label), reason: 'site_refused' });
     report.problems.push({ code: 'synthetic_ignored', detail: labelOf(target) });
     return undefined;
   }
-  report.filled.push({ label: labelOf(target), value: resume.name, source: 'cv', field: 'resume' });
+  report.filled.push({ label: labelOf(target), value: resume.name, source: 'cv', field: 'resume', undoId });
   const outcome = await waitForUpload(doc, ats, resume.name, plan.uploadWaitMs ?? 8000);
   if (outcome === 'timeout') report.problems.push({ code: 'upload_unconfirmed', detail: resume.name });
   return outcome;
@@ -194,7 +206,7 @@ async function fillControl(control: ClassifiedControl, plan: FillPlan, env: Fill
   if (control.type === 'combobox') return left('pick_from_list', topic);
 
   const field = match.kind === 'profile' ? match.field : match.kind === 'coverLetter' ? 'coverLetter' : undefined;
-  const filled = (shown: string): FilledField => ({ label, value: shown, source, ...(field ? { field } : {}) });
+  const filled = (shown: string): FilledField => ({ label, value: shown, source, question, ...(field ? { field } : {}) });
 
   if (control.type === 'select' || control.type === 'radio' || control.type === 'checkbox') {
     return chooseOption(control, value, env) ? filled(value) : left('no_option', topic);
@@ -230,6 +242,32 @@ function chooseOption(control: ClassifiedControl, answer: string, env: FillEnv):
   check(box);
   env.undo.push(() => check(box, false));
   return box.checked;
+}
+
+/** The saved cover letter as a file, into an empty cover-letter file input. */
+function attachCoverLetter(control: ClassifiedControl, plan: FillPlan, env: FillEnv): FilledField | LeftField | undefined {
+  const file = plan.coverLetter?.file;
+  if (!file) return undefined;
+  const input = control.element as HTMLInputElement;
+  const label = labelOf(control);
+  const question = normalizeQuestion(control.label);
+  if (isFilled(control)) return { label, question, reason: 'already_filled' };
+  const view = input.ownerDocument.defaultView as Window & typeof globalThis;
+  (env.attach ?? attachFile)(input, fileFromBase64(file.base64, file.name, file.type, view));
+  env.undo.push(() => clearFile(input));
+  if (input.files?.[0]?.name !== file.name) return { label, question, reason: 'site_refused' };
+  return { label, value: file.name, source: 'coverLetter', field: 'coverLetter', undoId: env.undo.length - 1 };
+}
+
+const UNDONE = () => {};
+
+/** Restores one field the last fill wrote (its `undoId`); the rest stay. */
+export function undoOne(env: FillEnv, undoId: number): number {
+  const step = env.undo[undoId];
+  if (!step || step === UNDONE) return 0;
+  env.undo[undoId] = UNDONE;
+  step();
+  return 1;
 }
 
 /** Restores every value the last fill wrote, newest first. */

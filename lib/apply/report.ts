@@ -12,7 +12,8 @@ export interface ApplyFile {
 export interface FillPlan {
   profile: Partial<Record<ProfileField, string>>;
   resume?: ApplyFile;
-  coverLetter?: { text?: string };
+  /** The letter as text for a textarea, and as a file for a cover-letter file input. */
+  coverLetter?: { text?: string; file?: ApplyFile };
   /** Saved answers, keyed by normalised question text (lib/apply/text.ts normalizeQuestion). */
   answers: { question: string; answer: string }[];
   /** Longest wait for the site's "uploaded" marker and its resume-parse autofill. */
@@ -26,6 +27,10 @@ export interface FilledField {
   value: string;
   source: FillSource;
   field?: ProfileField | 'resume' | 'coverLetter';
+  /** Normalised question: the answer bank's key when the user corrects this value. */
+  question?: string;
+  /** Index in the page's undo log: undoes this field alone. */
+  undoId?: number;
 }
 
 export type LeftReason = 'sensitive' | 'no_answer' | 'already_filled' | 'no_value' | 'no_option' | 'pick_from_list' | 'site_refused' | 'repeated';
@@ -39,7 +44,7 @@ export interface LeftField {
   options?: string[];
 }
 
-export type FillProblemCode = 'no_file_input' | 'several_file_inputs' | 'cross_origin_iframe' | 'synthetic_ignored' | 'workday_wrong_step' | 'upload_unconfirmed' | 'no_form';
+export type FillProblemCode = 'no_file_input' | 'several_file_inputs' | 'cross_origin_iframe' | 'synthetic_ignored' | 'workday_wrong_step' | 'upload_unconfirmed' | 'no_form' | 'frame_needs_permission';
 
 export interface FillProblem {
   code: FillProblemCode;
@@ -59,4 +64,5 @@ export interface FillReport {
 export type ApplyScriptResult =
   | { ok: true; mode: 'fill'; report: FillReport }
   | { ok: true; mode: 'undo'; restored: number }
+  | { ok: true; mode: 'undoOne'; restored: number }
   | { ok: false; error: string };

@@ -21,6 +21,8 @@ function receiver() {
     cancelRun: vi.fn<Handlers<BackgroundProtocol>['cancelRun']>(async () => ({ cancelled: true })),
     resumeRun: vi.fn<Handlers<BackgroundProtocol>['resumeRun']>(async (d) => ({ runId: d.requestId, status: 'running' as const, created: true })),
     previewRun: vi.fn<Handlers<BackgroundProtocol>['previewRun']>(async () => preview),
+    fillApplication: vi.fn<Handlers<BackgroundProtocol>['fillApplication']>(async () => ({ frames: [], problems: [] })),
+    undoApplicationFill: vi.fn<Handlers<BackgroundProtocol>['undoApplicationFill']>(async () => ({ restored: 0 })),
   } as unknown as Handlers<BackgroundProtocol> & Record<string, ReturnType<typeof vi.fn>>;
   const receive = createReceiver<BackgroundProtocol>({ schemas: backgroundSchemas, senders: backgroundSenders, handlers, runtimeId: ID, extensionOrigin: ORIGIN });
   return { receive, handlers };

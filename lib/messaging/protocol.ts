@@ -1,3 +1,5 @@
+import type { ApplyOutcome } from '../apply/model';
+import type { FillPlan } from '../apply/report';
 import type { CaptureState } from '../capture/state';
 import type { JobPosting } from '../capture/types';
 import type { ModelInfo } from '../llm/client';
@@ -29,6 +31,13 @@ export interface BackgroundProtocol {
   cancelRun(data: { runId: string }): { cancelled: boolean };
   /** Sends an ended (e.g. interrupted) run's request again as a new run with this `requestId`. */
   resumeRun(data: { runId: string; requestId: string }): RunHandle;
+  /**
+   * Fills the application form in a tab Jobfit may script (activeTab grant or site permission), in every
+   * frame it may reach, with the plan the panel built (profile, the chosen CV as a PDF, saved answers). Never submits.
+   */
+  fillApplication(data: { tabId: number; plan: FillPlan }): ApplyOutcome;
+  /** Undoes the last fill in the tab: one field (`frameId` + `undoId`) or everything. */
+  undoApplicationFill(data: { tabId: number; frameId?: number; undoId?: number }): { restored: number };
 }
 
 export type BackgroundMessage = keyof BackgroundProtocol;

@@ -43,6 +43,8 @@ function stubHandlers() {
     startRun: vi.fn<Handlers<BackgroundProtocol>['startRun']>(async (data) => ({ runId: data.requestId, status: 'running' as const, created: true })),
     cancelRun: vi.fn<Handlers<BackgroundProtocol>['cancelRun']>(async () => ({ cancelled: true })),
     resumeRun: vi.fn<Handlers<BackgroundProtocol>['resumeRun']>(async (data) => ({ runId: data.requestId, status: 'running' as const, created: true })),
+    fillApplication: vi.fn<Handlers<BackgroundProtocol>['fillApplication']>(async () => ({ frames: [], problems: [{ code: 'no_form' as const }] })),
+    undoApplicationFill: vi.fn<Handlers<BackgroundProtocol>['undoApplicationFill']>(async () => ({ restored: 0 })),
     previewRun: vi.fn<Handlers<BackgroundProtocol>['previewRun']>(async (data) => ({
       model: 'm',
       messages: data.messages,
@@ -91,11 +93,41 @@ describe('createReceiver: round trip', () => {
   });
 });
 
+describe('fillApplication payloads', () => {
+  const resume = { name: 'Ana-Garcia.pdf', type: 'application/pdf', base64: 'JVBERi0xLjc=' };
+  it('passes a plan with a PDF and saved answers to the handler', async () => {
+    const { receive, handlers } = makeReceiver();
+    const data = { tabId: 3, plan: { profile: { email: 'ana@example.com' }, resume, answers: [{ question: 'notice period', answer: '1 month' }] } };
+    expect(await receive(envelope('fillApplication', data), panelSender)).toEqual({ ok: true, value: { frames: [], problems: [{ code: 'no_form' }] } });
+    expect(handlers.fillApplication).toHaveBeenCalledWith(data, { kind: 'page' });
+  });
+
+  it.each([
+    ['a file that is not a PDF', { ...resume, type: 'text/html' }],
+    ['a file name with a path', { ...resume, name: '../../evil.pdf' }],
+    ['bytes that are not base64', { ...resume, base64: '<script>' }],
+  ])('refuses %s (invalid_payload)', async (_label, file) => {
+    const { receive, handlers } = makeReceiver();
+    const reply = await receive(envelope('fillApplication', { tabId: 3, plan: { profile: {}, resume: file, answers: [] } }), panelSender);
+    expect(reply).toEqual({ ok: false, error: { code: 'invalid_payload', detail: 'fillApplication' } });
+    expect(handlers.fillApplication).not.toHaveBeenCalled();
+  });
+
+  it('refuses an unknown profile field', async () => {
+    const { receive, handlers } = makeReceiver();
+    const reply = await receive(envelope('fillApplication', { tabId: 3, plan: { profile: { password: 'x' }, answers: [] } }), panelSender);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(handlers.fillApplication).not.toHaveBeenCalled();
+  });
+});
+
 describe('createReceiver: refused senders', () => {
   it.each([
     ['captureTab', { tabId: 3 }],
     ['captureUrl', { url: 'https://jobs.example.com/p/1' }],
     ['validateKey', {}],
+    ['fillApplication', { tabId: 3, plan: { profile: {}, answers: [] } }],
+    ['undoApplicationFill', { tabId: 3 }],
   ] as const)('a content script sending %s gets forbidden_sender and the handler is not called', async (type, data) => {
     const { receive, handlers } = makeReceiver();
     const reply = await receive(envelope(type, data), contentSender);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fillPlanSchema } from '../apply/model';
 import { llmFeatures } from '../llm/features';
 import type { BackgroundProtocol } from './protocol';
 import type { SenderClass } from './sender';
@@ -43,6 +44,12 @@ export const backgroundSchemas = {
   }),
   cancelRun: z.strictObject({ runId: clientId }),
   resumeRun: z.strictObject({ runId: clientId, requestId: clientId }),
+  fillApplication: z.strictObject({ tabId: z.number().int().nonnegative(), plan: fillPlanSchema }),
+  undoApplicationFill: z.strictObject({
+    tabId: z.number().int().nonnegative(),
+    frameId: z.number().int().nonnegative().optional(),
+    undoId: z.number().int().nonnegative().optional(),
+  }),
 } satisfies { [K in keyof BackgroundProtocol]: z.ZodType<Parameters<BackgroundProtocol[K]>[0]> };
 
 /**
@@ -59,4 +66,6 @@ export const backgroundSenders = {
   previewRun: ['page'],
   cancelRun: ['page'],
   resumeRun: ['page'],
+  fillApplication: ['page'],
+  undoApplicationFill: ['page'],
 } satisfies { [K in keyof BackgroundProtocol]: readonly SenderClass[] };

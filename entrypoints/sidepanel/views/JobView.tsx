@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
@@ -18,6 +18,9 @@ import { AppError, type ErrorCode } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
 import { AiCard } from './ai/AiCard';
 import { MatchSection } from './job/MatchSection';
+
+// The Apply section loads on demand: its PDF export stays out of the panel's first bundle.
+const ApplySection = lazy(() => import('./job/ApplySection'));
 
 interface Props {
   tabId: number | null | undefined;
@@ -116,6 +119,11 @@ export function JobView({ tabId, capture }: Props) {
           <MatchSection posting={shown} />
           <AiCard posting={shown} />
         </>
+      ) : null}
+      {shown && !busy && !given && tabId ? (
+        <Suspense fallback={null}>
+          <ApplySection key={`${shown.url}#${shown.siteJobId ?? ''}`} posting={shown} tabId={tabId} />
+        </Suspense>
       ) : null}
       {error && !given ? (
         <Card testId="capture-error">

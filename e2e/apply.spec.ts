@@ -1,0 +1,253 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { compareCvs } from '../lib/cv/export/ats';
+import { importCv, importCvText } from '../lib/cv/import/index';
+import { readPdfInNode } from '../lib/cv/import/pdf-node';
+import type { Cv } from '../lib/cv/model';
+import { type ExtensionHarness, expect, test } from './fixtures';
+import { ApplySection } from './po/apply-section';
+import { accessibilityProblems } from './support/axe';
+import { allRows, putRows } from './support/idb';
+
+// Apply from the Job view on hand-made application forms (e2e/pages/apply, modelled on each ATS's markup):
+// the worker injects the apply script, the CV goes into the resume input as the ATS-safe PDF, the
+// recognised fields are filled, the rest is listed, undo puts everything back, Mark as applied records it.
+
+const CV_TEXT = readFileSync(join(import.meta.dirname, '../lib/cv/fixtures/jane-public.txt'), 'utf8');
+const master = importCvText(CV_TEXT, { fileName: 'jane-public.txt' }) as Cv;
+
+interface StoredJob {
+  id: string;
+  status: string;
+  history: { to: string }[];
+}
+
+/** The file in a page's input, as base64 (read in the page's own world). */
+async function inputFile(page: Page, selector: string, frame = page.mainFrame()) {
+  return frame.evaluate(async (sel) => {
+    const input = document.querySelector<HTMLInputElement>(sel);
+    const file = input?.files?.[0];
+    if (!file) return null;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return { name: file.name, type: file.type, base64: btoa(binary) };
+  }, selector);
+}
+
+async function reimport(file: { base64: string; name: string }): Promise<Cv> {
+  return importCv(new Uint8Array(Buffer.from(file.base64, 'base64')), { fileName: file.name, readPdf: readPdfInNode });
+}
+
+/** Opens a form, stores the default CV, captures the posting with the toolbar button and shows the Apply section. */
+async function openForm(ext: ExtensionHarness, fixture: string) {
+  const job = await ext.openTab(fixture);
+  const panel = await ext.openPanel(job.tabId);
+  await expect.poll(() => panel.page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'jobfit'))).toBe(true);
+  await putRows(panel.page, 'cvs', [{ id: 'cv-jane', name: 'Jane', isDefault: 1, data: master, createdAt: 1, updatedAt: 1 }]);
+  await panel.page.reload();
+  await ext.clickToolbarButton(job.page);
+  await ext.waitForCapture(job.tabId);
+  const apply = new ApplySection(panel.page);
+  await expect(apply.fillButton).toBeVisible();
+  return { job, panel, apply };
+}
+
+const value = (page: Page, selector: string) => page.locator(selector).inputValue();
+
+test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones stay empty, undo restores, Mark as applied records it', async ({ ext }) => {
+  const { job, panel, apply } = await openForm(ext, 'apply/lever.html');
+  // Saved job with a CV tailored for it: that one is pre-selected.
+  await panel.saveButton.click();
+  await expect(panel.statusSelect).toHaveValue('saved');
+  const [saved] = await allRows<StoredJob>(panel.page, 'jobs');
+  const tailored: Cv = { ...master, work: master.work.map((w, i) => (i === 0 ? { ...w, position: 'Staff Payments Engineer' } : w)) };
+  await putRows(panel.page, 'cvs', [{ id: 'cv-jane-acme', name: 'Jane for Acme', parentId: 'cv-jane', jobId: saved!.id, isDefault: 0, data: tailored, createdAt: 2, updatedAt: 2 }]);
+  await panel.page.reload();
+  await expect(apply.cvSelect).toHaveValue('cv-jane-acme');
+  expect(await accessibilityProblems(panel.page), 'Apply section before a fill').toEqual([]);
+
+  await apply.fillButton.click();
+  await expect(apply.filled('resume')).toBeVisible();
+
+  // The resume input holds the PDF; read back by Jobfit's importer it is the tailored CV.
+  const file = await inputFile(job.page, 'input[name=resume]');
+  expect(file).toMatchObject({ name: 'Jane-Public-Acme-Robotics-Senior-Frontend-Engineer.pdf', type: 'application/pdf' });
+  const back = await reimport(file!);
+  expect(compareCvs(tailored, back)).toEqual([]);
+  expect(back.work[0]?.position).toBe('Staff Payments Engineer');
+  // The site's own marker: its label shows the file name.
+  await expect(job.page.locator('.filename')).toHaveText(file!.name);
+
+  expect(await value(job.page, '[name=name]')).toBe('Jane Q. Public');
+  expect(await value(job.page, '[name=email]')).toBe('jane.public@example.com');
+  expect((await value(job.page, '[name=phone]')).replace(/\D/g, '')).toBe('14155550199');
+  expect(await value(job.page, '[name="urls[LinkedIn]"]')).toContain('linkedin.com/in/janepublic');
+  expect(await value(job.page, '[name="urls[GitHub]"]')).toContain('github.com/janeq');
+  // Sensitive questions: no saved answer, so empty and listed as left for the user.
+  expect(await value(job.page, '[name="eeo[gender]"]')).toBe('');
+  expect(await value(job.page, '[name="eeo[veteran]"]')).toBe('');
+  await expect(apply.left('Gender')).toHaveAttribute('data-reason', 'sensitive');
+  await expect(apply.left('Veteran status')).toHaveAttribute('data-reason', 'sensitive');
+  // Nothing typed into what Jobfit did not recognise or has no answer for.
+  expect(await value(job.page, '#hcr')).toBe('');
+  expect(await value(job.page, 'textarea')).toBe('');
+  await expect(apply.left('notice period')).toHaveAttribute('data-reason', 'no_answer');
+  // Never submitted.
+  expect(await job.page.evaluate(() => document.body.dataset.submitted)).toBeUndefined();
+
+  const reported = await apply.filledValues();
+  expect(reported).toMatchObject({ resume: file!.name, fullName: 'Jane Q. Public', email: 'jane.public@example.com' });
+  await expect(apply.filled('email')).toContainText('your CV');
+  expect(await accessibilityProblems(panel.page), 'Apply section after a fill').toEqual([]);
+
+  // Undo one field, then everything.
+  await apply.filled('email').getByTestId('apply-undo').click();
+  await expect.poll(() => value(job.page, '[name=email]')).toBe('');
+  expect(await value(job.page, '[name=name]')).toBe('Jane Q. Public');
+  await apply.undoAll.click();
+  await expect.poll(() => value(job.page, '[name=name]')).toBe('');
+  expect(await inputFile(job.page, 'input[name=resume]')).toBeNull();
+
+  // The answer bank: an answer saved from "Left for you" fills that question next time; a sensitive one too.
+  await apply.fillButton.click();
+  await expect(apply.filled('resume')).toBeVisible();
+  await apply.left('notice period').getByTestId('apply-answer').fill('One month');
+  await apply.left('notice period').getByTestId('apply-save-answer').click();
+  await apply.left('Gender').getByTestId('apply-answer').fill('Decline to self-identify');
+  await apply.left('Gender').getByTestId('apply-save-answer').click();
+  await expect(apply.root.getByRole('status').first()).toBeVisible();
+  await expect.poll(async () => (await allRows<{ question: string; answer: string }>(panel.page, 'answers')).length).toBe(2);
+  await apply.undoAll.click();
+  await apply.fillButton.click();
+  await expect(apply.filled('resume')).toBeVisible();
+  expect(await value(job.page, 'textarea')).toBe('One month');
+  expect(await job.page.locator('[name="eeo[gender]"]').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe('Decline to self-identify');
+  expect(await value(job.page, '[name="eeo[veteran]"]')).toBe('');
+
+  // After the user submits: Mark as applied (pre-checked) sets the status and keeps the record.
+  await expect(apply.markApplied).toBeChecked();
+  await apply.markSave.click();
+  await expect(apply.marked).toBeVisible();
+  await expect(panel.statusSelect).toHaveValue('applied');
+  const [appliedJob] = await allRows<StoredJob>(panel.page, 'jobs');
+  expect(appliedJob!.history.map((h) => h.to)).toEqual(['saved', 'applied']);
+  const notes = await allRows<{ jobId: string; text: string }>(panel.page, 'notes');
+  expect(notes).toHaveLength(1);
+  expect(notes[0]!.jobId).toBe(saved!.id);
+  expect(notes[0]!.text).toContain(`CV: ${file!.name}`);
+  expect(notes[0]!.text).toContain('Email: jane.public@example.com');
+  expect(notes[0]!.text).toContain('One month');
+});
+
+interface FormCase {
+  ats: string;
+  fixture: string;
+  /** Where the resume input is: a selector in the page, or inside a web component's shadow root. */
+  resume: string;
+  /** Read a control's value (shadow roots included) by selector. */
+  fields: Record<string, { selector: string; value: string }>;
+  /** Controls that must stay empty: sensitive questions without a saved answer, unrecognised fields. */
+  untouched: string[];
+  sensitive?: string;
+}
+
+const deep = (selector: string) => `css=${selector}`;
+
+const forms: FormCase[] = [
+  {
+    ats: 'Ashby',
+    fixture: 'apply/ashby.html',
+    resume: '#_systemfield_resume',
+    fields: {
+      fullName: { selector: '#_systemfield_name', value: 'Jane Q. Public' },
+      email: { selector: '#_systemfield_email', value: 'jane.public@example.com' },
+      linkedin: { selector: '[name="9d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6"]', value: 'linkedin.com/in/janepublic' },
+    },
+    untouched: ['#autofill-input', 'textarea'],
+    sensitive: 'visa sponsorship',
+  },
+  {
+    ats: 'Workday',
+    fixture: 'apply/workday.html',
+    resume: '[data-automation-id="file-upload-input-ref"]',
+    fields: { linkedin: { selector: '#linkedin', value: 'linkedin.com/in/janepublic' } },
+    untouched: ['#ref'],
+  },
+  {
+    ats: 'SmartRecruiters',
+    fixture: 'apply/smartrecruiters.html',
+    resume: '#resume-dropzone input[type=file]',
+    fields: {
+      firstName: { selector: '#first-name-input input', value: 'Jane Q.' },
+      lastName: { selector: '#last-name-input input', value: 'Public' },
+      email: { selector: '#email-input input', value: 'jane.public@example.com' },
+      linkedin: { selector: '#linkedin-input input', value: 'linkedin.com/in/janepublic' },
+    },
+    untouched: ['#salary-expectation-input input'],
+  },
+];
+
+for (const form of forms) {
+  test(`${form.ats} (hand-made form): the default CV goes in as a PDF, the fields fill, nothing else is typed, undo restores`, async ({ ext }) => {
+    const { job, apply } = await openForm(ext, form.fixture);
+    await expect(apply.cvSelect).toHaveValue('cv-jane');
+    await apply.fillButton.click();
+    await expect(apply.filled('resume')).toBeVisible();
+
+    // Playwright's css engine pierces open shadow roots; the file is read in the page's world.
+    const input = job.page.locator(deep(form.resume));
+    const file = await input.evaluate(async (el: HTMLInputElement) => {
+      const f = el.files?.[0];
+      if (!f) return null;
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      let binary = '';
+      for (const b of bytes) binary += String.fromCharCode(b);
+      return { name: f.name, type: f.type, base64: btoa(binary) };
+    });
+    expect(file).toMatchObject({ name: 'Jane-Public-Acme-Robotics-Senior-Frontend-Engineer.pdf', type: 'application/pdf' });
+    expect(compareCvs(master, await reimport(file!))).toEqual([]);
+
+    for (const [field, { selector, value: expected }] of Object.entries(form.fields)) {
+      expect(await job.page.locator(deep(selector)).inputValue(), field).toContain(expected);
+      await expect(apply.filled(field).first()).toBeVisible();
+    }
+    for (const selector of form.untouched) expect(await job.page.locator(deep(selector)).first().inputValue(), selector).toBe('');
+    if (form.sensitive) {
+      await expect(apply.left(form.sensitive)).toHaveAttribute('data-reason', 'sensitive');
+      expect(await job.page.locator('input[type=radio]:checked').count()).toBe(0);
+    }
+    // Not saved yet: the record needs a saved job.
+    await expect(apply.root.getByTestId('apply-save-first')).toBeVisible();
+    expect(await job.page.evaluate(() => document.body.dataset.submitted)).toBeUndefined();
+
+    await apply.undoAll.click();
+    await expect.poll(() => input.evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(0);
+    for (const { selector } of Object.values(form.fields)) expect(await job.page.locator(deep(selector)).inputValue()).toBe('');
+  });
+}
+
+test('explained, never a silent half fill: Workday on the wrong step, a page with no form, a board in a frame not granted', async ({ ext }) => {
+  const workday = await openForm(ext, 'apply/workday-start.html');
+  await workday.apply.fillButton.click();
+  await expect(workday.apply.problems.first()).toHaveAttribute('data-code', 'workday_wrong_step');
+  await expect(workday.apply.problems.first()).toContainText('My Information');
+  expect(await accessibilityProblems(workday.panel.page), 'Apply section with a problem').toEqual([]);
+
+  const none = await openForm(ext, 'job-posting.html');
+  await none.apply.fillButton.click();
+  await expect(none.apply.problems).toHaveCount(1);
+  await expect(none.apply.problems.first()).toHaveAttribute('data-code', 'no_form');
+
+  const embed = await openForm(ext, 'apply/greenhouse-embed.html');
+  const frameOrigin = `http://localhost:${new URL(embed.job.url).port}`;
+  await expect.poll(() => embed.job.page.frames().some((f) => f.url().startsWith(frameOrigin))).toBe(true);
+  await embed.apply.fillButton.click();
+  const problem = embed.apply.root.locator('[data-testid="apply-problems"] li[data-code="frame_needs_permission"]');
+  await expect(problem).toHaveCount(1);
+  await expect(problem).toContainText(`localhost:${new URL(embed.job.url).port}`);
+  await expect(problem.getByRole('button')).toBeVisible();
+  const board = embed.job.page.frames().find((f) => f.url().startsWith(frameOrigin))!;
+  expect(await board.locator('#email').inputValue()).toBe('');
+});
