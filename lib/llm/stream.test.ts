@@ -396,7 +396,8 @@ describe('stalls, delays and cancel', () => {
 
   it('slow but steady bytes (comments only, then a trickle) do not trip the watchdog', async () => {
     const result = succeeded(
-      await call({ content: 'slow and steady', keepalivesBefore: 6, keepaliveIntervalMs: 60, chunkDelayMs: 60, pieces: 4 }, { watchdogMs: 200 }),
+      // The whole answer takes about 1.2 s, over twice the watchdog; no gap comes near it (100 ms, room for a loaded machine).
+      await call({ content: 'slow and steady', keepalivesBefore: 8, keepaliveIntervalMs: 100, chunkDelayMs: 100, pieces: 4 }, { watchdogMs: 500 }),
     );
     expect(result.text).toBe('slow and steady');
   });
