@@ -107,7 +107,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
   }
 }
 
-/** Puppeteer's locator actions (click, fill) time out here, on pages Firefox does not paint; plain ones work. */
+/** Puppeteer's locator actions (click, fill) time out in headless Firefox here; waitForSelector + click work. */
 async function click(page: Page, selector: string): Promise<void> {
   await page.waitForSelector(selector, { visible: true });
   await page.click(selector);
