@@ -11,6 +11,8 @@ export default defineConfig({
   // scripts/check-release.ts checks the result.
   zip: {
     excludeSources: ['e2e/**', 'test-results/**', 'playwright-report/**', 'bench/results.json', '**/*.log'],
+    // The README's screenshot, so the README in the sources reads whole.
+    includeSources: ['e2e/readme/**'],
   },
   manifest: ({ browser }) => {
     const firefox = browser === 'firefox';

@@ -3,7 +3,8 @@
  * `firefox-esr`, driven by puppeteer-core over WebDriver BiDi (no downloaded browser). It checks that the
  * add-on loads (its background page opens the welcome page on install), that the sidebar page renders,
  * that capture reads a posting served on 127.0.0.1 once the site is allowed, and that the saved API key
- * is unreadable from a content script and from the page.
+ * is unreadable from a content script and from the page; and that no Jobfit page, nor its background page,
+ * logs an error meanwhile.
  *
  * Usage: npm run test:firefox   (after `npm run build:firefox`; `FIREFOX_PATH` overrides the binary)
  * Without firefox-esr it prints one line saying so and exits 0.
@@ -38,15 +39,30 @@ const manifest = JSON.parse(fs.readFileSync(`${FIREFOX_BUILD_DIR}/manifest.json`
 };
 const GECKO_ID = manifest.browser_specific_settings.gecko.id;
 
-/** Console errors and uncaught exceptions of Jobfit's own pages (not of the fixture site). */
-const pageErrors: string[] = [];
+/**
+ * Console errors of web content and uncaught errors of Jobfit's pages and background page, read from
+ * Firefox's own output: BiDi does not report the console of moz-extension:// pages. With the pref
+ * `devtools.console.stdout.content` Firefox prints `console.error: …` for content (extension pages and
+ * the fixture site, which logs nothing), and it always prints `JavaScript error: <url>, line N: …`.
+ */
+const browserErrors: string[] = [];
+let watchingOutput = true;
 
-function watchErrors(page: Page): Page {
+function watchBrowserOutput(firefox: Browser): void {
+  const ours = (line: string) => line.startsWith(`JavaScript error: ${ORIGIN}/`) || line.startsWith('console.error: ');
+  for (const stream of [firefox.process()?.stdout, firefox.process()?.stderr]) {
+    let rest = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      if (watchingOutput) browserErrors.push(...lines.filter(ours));
+    });
+  }
+}
+
+function withTimeout(page: Page): Page {
   page.setDefaultTimeout(10_000);
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`${message.location().url ?? ''}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => pageErrors.push(`uncaught ${String(error)}`));
   return page;
 }
 
@@ -64,7 +80,7 @@ async function findExtensionPage(firefox: Browser, pathAndQuery: string): Promis
     }
     return found !== undefined;
   });
-  return watchErrors(found!);
+  return withTimeout(found!);
 }
 
 /** Opens an extension page in a new tab, from an extension page (a web page may not open it). */
@@ -91,7 +107,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
   }
 }
 
-/** Puppeteer's locator actions (click, fill) time out here, on pages Firefox does not paint; plain ones work. */
+/** Puppeteer's locator actions (click, fill) time out in headless Firefox here; waitForSelector + click work. */
 async function click(page: Page, selector: string): Promise<void> {
   await page.waitForSelector(selector, { visible: true });
   await page.click(selector);
@@ -238,7 +254,8 @@ async function main(firefox: Browser, server: StaticServer): Promise<void> {
     assert.equal(page.seen.hasRuntime, false);
   });
 
-  assert.deepEqual(pageErrors, [], 'console errors in Jobfit pages');
+  watchingOutput = false;
+  assert.deepEqual(browserErrors, [], 'errors in Jobfit pages or its background page');
 }
 
 const started = Date.now();
@@ -251,8 +268,10 @@ const firefox = await puppeteer.launch({
   extraPrefsFirefox: {
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
     'extensions.webextOptionalPermissionPrompts': false,
+    'devtools.console.stdout.content': true,
   },
 });
+watchBrowserOutput(firefox);
 const guard = setTimeout(() => {
   console.error(`Firefox smoke test: no result after ${RUN_TIMEOUT_MS / 1000} s, stopping.`);
   firefox.process()?.kill('SIGKILL');
