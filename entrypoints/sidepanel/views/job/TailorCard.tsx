@@ -134,9 +134,12 @@ function TailorResult({ result, master, facts, confirmed, posting }: ResultProps
           blocked: i18n.t('fabrication.blocked'),
           approve: i18n.t('fabrication.approve'),
           sources: (ids) => i18n.t('aiui.sources', [ids]),
-          summary: counts.blocked
-            ? `${i18n.t('aiui.summary', [String(counts.kept), String(counts.removed)])} ${i18n.t('fabrication.pending', [String(counts.blocked)])}`
-            : i18n.t('aiui.summary', [String(counts.kept), String(counts.removed)]),
+          summary: [
+            `${i18n.t('aiui2.keptLines', counts.kept)}, ${i18n.t('aiui2.leftOutLines', counts.removed)}`,
+            counts.blocked ? i18n.t('aiui2.pendingLines', counts.blocked) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
         }}
         onApprove={(index, on) => setApproved((a) => toggleApproval(a, index, on))}
       />
