@@ -129,7 +129,9 @@ test('analysis streams, chips confirmed, tailoring blocks a planted fabrication,
   const honest = line('Built a Go ledger service that handles 5M transactions a day.');
   await expect(honest).toHaveAttribute('data-blocked', 'false');
   await expect(honest).toHaveAttribute('data-kind', 'changed');
-  await expect(tailor.getByTestId('tailor-summary')).toContainText('1 line needs your approval');
+  await expect(tailor.getByTestId('tailor-summary')).toHaveText('9 lines to keep, no master line left out. 1 line needs your approval.');
+  // The contact line is not offered as "left out": the saved CV keeps it.
+  await expect(tailor.locator('[data-testid="tailor-line"][data-kind="removed"]')).toHaveCount(0);
   expect(await accessibilityProblems(page)).toEqual([]);
 
   // Approve nothing, save: a tailored CV of the job, and the job is "CV tailored".
@@ -146,6 +148,7 @@ test('analysis streams, chips confirmed, tailoring blocks a planted fabrication,
   // The PDF holds the honest lines and not the fabrication.
   const pdf = await pdfText(await downloadOf(page, page.getByTestId('tailored-export-pdf').first()));
   expect(pdf).toContain('Built a Go ledger service that handles 5M transactions a day.');
+  expect(pdf).toContain(profile.email); // the user's own file keeps the contact details
   expect(pdf).toContain('Wrote the billing API in Go.');
   expect(pdf).not.toContain('Stripe');
   expect(pdf).not.toContain('Kafka');
@@ -161,6 +164,10 @@ test('analysis streams, chips confirmed, tailoring blocks a planted fabrication,
   await guided.getByTestId('guided-answer').fill(answers.kafka);
   await guided.getByTestId('guided-next').click();
   await expect(guided.getByTestId('guided-progress')).toHaveText('Question 2/3');
+  // A reopened panel goes on where the user left off: the first question is not asked again.
+  await page.reload();
+  await expect(guided.getByTestId('guided-progress')).toHaveText('Question 2/3');
+  await expect(line(fabricated)).toHaveAttribute('data-blocked', 'true');
   await guided.getByTestId('guided-skip').click();
   await expect(guided.getByTestId('guided-progress')).toHaveText('Question 3/3');
   await guided.getByTestId('guided-answer').fill(answers.rust);
@@ -185,6 +192,7 @@ test('analysis streams, chips confirmed, tailoring blocks a planted fabrication,
   expect(update).toContain('<current_tailored_cv>');
   await tailor.getByTestId('tailor-save').click();
   await expect(page.getByTestId('tailored-item')).toHaveCount(2);
+  await expect(page.getByTestId('tailored-item').last()).toContainText('Senior Backend Engineer · Initech Payments (2)');
   const versions = (await allRows<CvRowSeen>(page, 'cvs')).filter((c) => c.parentId === 'cv-ana');
   expect(versions).toHaveLength(2);
   const latest = await pdfText(await downloadOf(page, page.getByTestId('tailored-export-pdf').last()));

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import type { GuidedSession } from '../ai/guided';
 import type { AiFact } from '../ai/prompts';
 import type { Flag } from '../ai/post-check';
 import type { TailoringReview } from '../ai/tailored';
@@ -111,4 +113,32 @@ export function cvFactOfAnswer(fact: AiFact, gap: string, at: number, id: string
 /** A job gets "CV tailored" when a tailored CV is saved for it, unless it is already further along. */
 export function statusAfterTailoring(status: JobStatus): JobStatus | undefined {
   return status === 'saved' || status === 'interested' ? 'cv_tailored' : undefined;
+}
+
+const factSchema = z.object({ id: z.string(), text: z.string(), skill: z.string().optional() });
+const guidedSessionSchema = z.object({
+  questions: z.array(z.object({ gap: z.string(), question: z.string(), skill: z.string().nullable() })),
+  current: z.number().int().min(0),
+  outcomes: z.array(z.union([factSchema, z.literal('skipped'), z.null()])),
+  facts: z.array(factSchema),
+});
+
+/** A guided session as kept in storage (undefined stands for "not reached", stored as null). */
+export function storedGuided(session: GuidedSession): unknown {
+  return { ...session, outcomes: session.outcomes.map((o) => o ?? null) };
+}
+
+/** A stored guided session, when it is well formed and about these same questions. */
+export function readGuided(value: unknown, questions: GuidedSession['questions']): GuidedSession | undefined {
+  const parsed = guidedSessionSchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const s = parsed.data;
+  if (JSON.stringify(s.questions) !== JSON.stringify(questions) || s.outcomes.length !== questions.length || s.current > questions.length) return undefined;
+  const fact = (f: z.infer<typeof factSchema>): AiFact => ({ id: f.id, text: f.text, ...(f.skill === undefined ? {} : { skill: f.skill }) });
+  return {
+    questions: s.questions,
+    current: s.current,
+    outcomes: s.outcomes.map((o) => (o === null ? undefined : o === 'skipped' ? o : fact(o))),
+    facts: s.facts.map(fact),
+  };
 }

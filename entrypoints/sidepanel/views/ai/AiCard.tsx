@@ -5,7 +5,7 @@ import { Card } from '@/components/Card';
 import { AnalysisResult, type AnalysisLabels } from '@/components/ai/AnalysisResult';
 import { EvaluationResult, type EvaluationLabels } from '@/components/ai/EvaluationResult';
 import { RunOutput } from '@/components/ai/RunOutput';
-import { buildAnalysisPrompt, buildEvaluationPrompt, promptCvLines, type AiPrompt } from '@/lib/ai/prompts';
+import { buildAnalysisPrompt, buildEvaluationPrompt, cvPromptLines, type AiPrompt } from '@/lib/ai/prompts';
 import { cvEvaluationSchema, jobAnalysisSchema } from '@/lib/ai/schemas';
 import type { JobPosting } from '@/lib/capture/types';
 import { type Cv, cvSchema } from '@/lib/cv/model';
@@ -53,7 +53,7 @@ export function AiCard({ posting }: { posting: JobPosting }) {
       </Card>
     );
   }
-  const cvLines = cv ? promptCvLines(cv.source.lines, cv.basics.name ? { name: cv.basics.name } : {}) : undefined;
+  const cvLines = cv ? cvPromptLines(cv) : undefined;
   return (
     <>
     <Card title={i18n.t('ai.title')} testId="ai-card">
