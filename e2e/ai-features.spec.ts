@@ -7,10 +7,10 @@ import { structuredAnswer } from './mock-openrouter/scenarios';
 import { expect, test, type ExtensionHarness } from './fixtures';
 import { MatchSection } from './po/match-section';
 import type { Chrome } from './support/chrome';
-import { aiCvText, answers, fabricated, letter, questions, tailored, updated } from './support/ai-data';
+import { aiCvText, answers, fabricated, jobAnalysis, letter, questions, tailored, updated } from './support/ai-data';
 import { accessibilityProblems } from './support/axe';
 import { allRows, putRows } from './support/idb';
-import { analysis, profile } from './support/llm-data';
+import { profile } from './support/llm-data';
 
 declare const chrome: Chrome;
 
@@ -97,12 +97,18 @@ test('analysis streams, chips confirmed, tailoring blocks a planted fabrication,
   await expect(analysisCard.getByTestId('ai-model')).toContainText(MODEL);
   await expect(analysisCard.getByTestId('ai-model')).toContainText('$');
   const words = Array.from({ length: 30 }, (_, i) => `step${i}`).join(' ');
-  mock.enqueue(structuredAnswer(analysis(`Backend ${words}`), { chunkDelayMs: 40, match: { matchUserText: 'Analyse this posting.' } }));
+  mock.enqueue(structuredAnswer(jobAnalysis(`Backend ${words}`), { chunkDelayMs: 40, match: { matchUserText: 'Analyse this posting.' } }));
   await analysisCard.getByTestId('ai-start').click();
   await expect(analysisCard.getByTestId('run-text')).toContainText('step1');
   await expect(analysisCard.getByTestId('ai-role')).toContainText('step29');
   await expect(analysisCard.getByTestId('ai-run')).toContainText(MODEL);
   await expect(analysisCard.getByTestId('ai-run')).toContainText('$');
+  // Beside the offline match: what both found, and where they differ.
+  const agreement = analysisCard.getByTestId('analysis-agreement');
+  await expect(agreement.getByTestId('agree-both')).toHaveText('Both found: Go, Kubernetes');
+  await expect(agreement.getByTestId('agree-model')).toHaveText('Only the AI lists: GraphQL (nice to have)');
+  await expect(agreement.getByTestId('agree-offline')).toContainText('Kafka (must have)');
+  await expect(agreement.getByTestId('agree-seniority')).toHaveText('Seniority: the AI says lead, the offline match says senior.');
 
   // The user confirms the chips the CV shows.
   const match = new MatchSection(page);

@@ -76,3 +76,20 @@ export const letter = {
     { text: 'Before that I wrote the billing API in Go at Globex Corporation.', sources: ['l11', 'l12'] },
   ],
 };
+
+/** A job analysis of match-posting.html that agrees with the offline match on some points and not on others. */
+export const jobAnalysis = (role: string) => ({
+  role,
+  seniority: 'lead',
+  technologies: [
+    { name: 'Go', confidence: 0.9 },
+    { name: 'Kubernetes', confidence: 0.8 },
+  ],
+  hardSkills: ['Go', 'Kubernetes'],
+  softSkills: [],
+  mustHave: ['Go', 'Kubernetes in production'],
+  niceToHave: ['GraphQL'],
+  atsKeywords: [{ keyword: 'Go', priority: 'high' }],
+  suggestedSections: ['Experience'],
+  confidence: 0.8,
+});

@@ -24,6 +24,7 @@ import { Skeleton } from '@/components/Skeleton';
 import { ConsentDialog } from './ConsentDialog';
 
 const AiWriting = lazy(() => import('../job/AiWriting'));
+const AnalysisCompare = lazy(() => import('../job/AnalysisCompare'));
 
 /**
  * The AI card of the Job view: with the user's key and a model per feature, runs the job analysis and
@@ -85,7 +86,17 @@ interface FeatureRunProps {
 
 function FeatureRun({ feature, model, posting, prompt, label }: FeatureRunProps) {
   const state = useFeatureRun(feature, posting.url, prompt, model);
-  return <FeatureControls feature={feature} model={model} prompt={prompt} label={label} state={state} />;
+  const { run } = state;
+  return (
+    <FeatureControls feature={feature} model={model} prompt={prompt} label={label} state={state}>
+      {/* The analysis beside the offline match: agreements and disagreements, both shown. */}
+      {feature === 'analysis' && run.phase === 'done' && run.result !== undefined ? (
+        <Suspense fallback={null}>
+          <AnalysisCompare posting={posting} result={run.result} runId={run.runId} />
+        </Suspense>
+      ) : null}
+    </FeatureControls>
+  );
 }
 
 interface FeatureControlsProps {
