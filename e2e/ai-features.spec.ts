@@ -219,11 +219,17 @@ test('the cover letter: grounded paragraphs, edited, saved with the job, still t
   mock.enqueue(answer(letter, 'Write the cover letter.'));
   await card.getByTestId('ai-start').click();
   const text = card.getByTestId('letter-text');
-  await expect(text).toHaveValue(letter.paragraphs.map((p) => p.text).join('\n\n'));
+  // The grounded paragraphs make the draft; the planted one is flagged and left out until approved.
+  await expect(text).toHaveValue(letter.paragraphs.slice(0, 3).map((p) => p.text).join('\n\n'));
+  const planted = card.getByTestId('letter-paragraph');
+  await expect(planted).toHaveCount(1);
+  await expect(planted).toHaveAttribute('data-blocked', 'true');
+  await expect(planted).toContainText('Google');
+  await expect(planted.locator('[data-reason="new_employer"]')).toContainText('Google');
   await expect(card.getByTestId('ai-run')).toContainText(MODEL);
   expect(await accessibilityProblems(page)).toEqual([]);
 
-  const edited = letter.paragraphs.map((p, i) => (i === 2 ? 'Before that, at Globex Corporation, I wrote the billing API in Go.' : p.text)).join('\n\n');
+  const edited = letter.paragraphs.slice(0, 3).map((p, i) => (i === 2 ? 'Before that, at Globex Corporation, I wrote the billing API in Go.' : p.text)).join('\n\n');
   await text.fill(edited);
   await card.getByTestId('letter-save').click();
   await expect(card.getByTestId('letter-save')).toHaveText('Saved');
@@ -233,6 +239,35 @@ test('the cover letter: grounded paragraphs, edited, saved with the job, still t
   const pdf = await pdfText(await downloadOf(page, page.getByTestId('ai-coverLetter').getByTestId('letter-export-pdf')));
   expect(pdf.replace(/\s+/g, ' ')).toContain('Before that, at Globex Corporation, I wrote the billing API in Go.');
   expect(pdf).not.toContain('Before that I wrote the billing API');
+  expect(pdf).not.toContain('Google');
 
   expectPrivateAndDelimited(chatBodies());
+});
+
+test('bad model output: a clear message and a retry, nothing saved; a line citing no real line is blocked', async ({ ext }) => {
+  await setUp(ext);
+  const panel = await capturedPanel(ext);
+  const page = panel.page;
+  const tailor = page.getByTestId('ai-tailoring');
+  // Not JSON, however often the worker asks again (its repair request has another last message: no match).
+  mock.enqueue({ structured: 'invalidJson', times: 10 });
+  await tailor.getByTestId('ai-start').click();
+  const error = tailor.getByTestId('ai-run-error');
+  await expect(error).toBeVisible();
+  await expect(error).toHaveAttribute('data-code', 'invalid_output');
+  expect((await error.textContent())?.trim().length).toBeGreaterThan(20);
+  await expect(tailor.getByTestId('ai-start')).toBeEnabled();
+  await expect(tailor.getByTestId('tailor-save')).toHaveCount(0);
+
+  // Retried, the model answers with a line that cites an id the CV does not have.
+  const unknown = { lines: [...tailored.lines.slice(0, 4), { section: 'experience', kind: 'bullet', text: 'Led the migration to Kubernetes.', sources: ['l99'] }], omitted: [] };
+  mock.reset();
+  mock.enqueue(answer(unknown, 'Tailor the CV to the posting.'));
+  await tailor.getByTestId('ai-resume').click();
+  const cited = tailor.locator('[data-testid="tailor-line"][data-blocked="true"]');
+  await expect(cited).toHaveCount(1);
+  await expect(cited.locator('[data-reason="unknown_citation"]')).toContainText('l99');
+  await expect(cited).toHaveAttribute('data-kind', 'unsourced');
+  await expect(cited).toContainText('Not from your CV');
+  expect((await allRows<CvRowSeen>(page, 'cvs')).filter((c) => c.parentId)).toEqual([]);
 });

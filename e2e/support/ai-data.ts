@@ -74,6 +74,8 @@ export const letter = {
     { text: 'I build payment systems in Go, and the ledger behind your payments is the work I know best.', sources: ['l5'] },
     { text: 'At Acme Payments GmbH I built a ledger service in Go handling 5M transactions a day and led the migration to Kubernetes.', sources: ['l8', 'l9', 'l10'] },
     { text: 'Before that I wrote the billing API in Go at Globex Corporation.', sources: ['l11', 'l12'] },
+    // Planted: a team size and an employer the cited line does not hold.
+    { text: 'I also led a team of twelve engineers at Google.', sources: ['l10'] },
   ],
 };
 

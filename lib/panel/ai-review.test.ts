@@ -22,6 +22,20 @@ const tailored: TailoredCv = {
 };
 
 describe('the tailoring diff rows', () => {
+  it('tells a line from the facts apart from one that cites nothing real', async () => {
+    const lines: TailoredCv['lines'] = [
+      { section: 'experience', kind: 'bullet', text: handMadeFacts[0]!.text, sources: [handMadeFacts[0]!.id] },
+      { section: 'experience', kind: 'bullet', text: 'Shipped the mobile app.', sources: ['l999'] },
+      { section: 'experience', kind: 'bullet', text: 'Shipped the web app.', sources: [] },
+    ];
+    const review = await reviewTailoredCv({ master, tailored: { lines, omitted: [] }, facts: handMadeFacts });
+    expect(diffRows(review, new Set()).slice(0, 3).map((r) => [r.kind, r.blocked])).toEqual([
+      ['added', false],
+      ['unsourced', true],
+      ['unsourced', true],
+    ]);
+  });
+
   it('shows kept, changed (word diff), added and removed lines, the planted line blocked until approved', async () => {
     const review = await reviewTailoredCv({ master, tailored, facts: handMadeFacts });
     const rows = diffRows(review, new Set());

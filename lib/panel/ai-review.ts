@@ -18,8 +18,11 @@ export interface DiffPart {
 }
 
 export interface DiffRow {
-  /** `same`: a master line kept as is; `changed`: rewritten; `added`: from facts only; `removed`: a master line no line cites. */
-  kind: 'same' | 'changed' | 'added' | 'removed';
+  /**
+   * `same`: a master line kept as is; `changed`: rewritten; `added`: from facts only; `unsourced`: it cites
+   * neither a CV line nor a fact (no sources, or unknown ids); `removed`: a master line no line cites.
+   */
+  kind: 'same' | 'changed' | 'added' | 'unsourced' | 'removed';
   /** The tailored line's index (the approval key); absent on removed rows. */
   index?: number;
   text: string;
@@ -35,7 +38,7 @@ export interface DiffRow {
 /** The review as rows: tailored lines in their order, then the master lines they dropped. */
 export function diffRows(review: TailoringReview, approved: ReadonlySet<number>): DiffRow[] {
   const rows: DiffRow[] = review.lines.map((line) => ({
-    kind: line.change === 'unchanged' ? 'same' : line.change,
+    kind: line.change === 'unchanged' ? 'same' : line.change === 'added' && !citesKnown(line) ? 'unsourced' : line.change,
     index: line.index,
     text: line.text,
     ...(line.parts ? { parts: line.parts.map((p) => ({ value: p.value, kind: p.added ? 'added' : p.removed ? 'removed' : 'same' })) } : {}),
@@ -46,6 +49,12 @@ export function diffRows(review: TailoringReview, approved: ReadonlySet<number>)
   }));
   for (const removed of review.removed) rows.push({ kind: 'removed', text: removed.text, sources: [removed.id], flags: [], blocked: false, approved: false });
   return rows;
+}
+
+/** Whether a line cites at least one id that is a CV line or a fact. */
+function citesKnown(line: { sources: string[]; flags: Flag[] }): boolean {
+  const unknown = new Set(line.flags.filter((f) => f.reason === 'unknown_citation').map((f) => f.detail));
+  return line.sources.some((id) => !unknown.has(id));
 }
 
 /** Approves a flagged item ("I can back this up"), or takes the approval back. */

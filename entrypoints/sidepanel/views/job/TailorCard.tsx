@@ -131,7 +131,13 @@ function TailorResult({ result, master, facts, confirmed, posting }: ResultProps
       <TailorDiff
         rows={rows}
         labels={{
-          kind: { same: i18n.t('aiui.kind.same'), changed: i18n.t('aiui.kind.changed'), added: i18n.t('aiui.kind.added'), removed: i18n.t('aiui.kind.removed') },
+          kind: {
+            same: i18n.t('aiui.kind.same'),
+            changed: i18n.t('aiui.kind.changed'),
+            added: i18n.t('aiui.kind.added'),
+            unsourced: i18n.t('aiui2.kindUnsourced'),
+            removed: i18n.t('aiui.kind.removed'),
+          },
           flag: flagMessage,
           blocked: i18n.t('fabrication.blocked'),
           approve: i18n.t('fabrication.approve'),
