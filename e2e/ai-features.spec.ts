@@ -271,3 +271,18 @@ test('bad model output: a clear message and a retry, nothing saved; a line citin
   await expect(cited).toContainText('Not from your CV');
   expect((await allRows<CvRowSeen>(page, 'cvs')).filter((c) => c.parentId)).toEqual([]);
 });
+
+test.describe('in French', () => {
+  test.use({ uiLanguage: 'fr' });
+
+  test('the tailoring review and its counts speak French', async ({ ext }) => {
+    await setUp(ext);
+    const panel = await capturedPanel(ext);
+    const tailor = panel.page.getByTestId('ai-tailoring');
+    mock.enqueue(answer(tailored, 'Tailor the CV to the posting.'));
+    await tailor.getByTestId('ai-start').click();
+    await expect(tailor.getByTestId('tailor-summary')).toHaveText('9 lignes gardées, aucune ligne du CV d’origine retirée. 1 ligne attend votre accord.');
+    await expect(tailor.locator('[data-testid="tailor-line"][data-blocked="true"]')).toContainText('Un employeur ou client que les lignes citées ne nomment pas : Stripe');
+    for (const english of ['lines to keep', 'I can back this up', 'Save tailored CV']) await expect(tailor).not.toContainText(english);
+  });
+});
