@@ -169,6 +169,8 @@ test('the key and the profile leak nowhere: content scripts, messages, console, 
   for (const where of ['content script', 'console', 'request bodies and headers']) expect(leaks(everywhere[where]!, PII), `profile values in ${where}`).toEqual([]);
   const withCv = requests.filter((r) => r.rawBody.includes('Acme (2019'));
   expect(withCv).toHaveLength(1);
-  expect(withCv[0]!.rawBody).toMatch(/\[\[EMAIL_1\]\]/);
+  // The contact header line (email · phone · location) stays home; the name inside a sent line is a placeholder.
+  expect(withCv[0]!.rawBody).not.toContain('l2:');
+  expect(withCv[0]!.rawBody).toMatch(/\[\[NAME_1\]\] led the design system/);
   expect(cvFiles.txt).toContain(profile.email); // control: the CV export does carry the user's own details
 });
