@@ -32,14 +32,7 @@ test.beforeEach(() => mock.reset());
 async function setUp(ext: ExtensionHarness): Promise<Page> {
   const options = await ext.openOptions();
   const page = options.page;
-  await page.getByTestId('endpoint-input').fill(mock.baseURL);
-  await page.getByTestId('endpoint-save').click();
-  await options.saveKey(mock.apiKey);
-  await expect(options.keyHint).toContainText('sk-or-');
-  for (const [field, value] of Object.entries(profile)) await page.getByTestId(`profile-${field}`).fill(value);
-  await page.getByTestId('profile-save').click();
-  await page.getByTestId('model-analysis').selectOption('openai/gpt-4o-mini');
-  await page.getByTestId('model-evaluation').selectOption('openai/gpt-4o-mini');
+  await options.setUpAi({ baseURL: mock.baseURL, apiKey: mock.apiKey, profile, models: { analysis: 'openai/gpt-4o-mini', evaluation: 'openai/gpt-4o-mini' } });
   // The default CV, as the CV importer stores it: its lines carry the profile's values.
   const p = profile;
   const lines = [

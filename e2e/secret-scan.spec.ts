@@ -95,14 +95,7 @@ test('the key and the profile leak nowhere: content scripts, messages, console, 
   // Settings as a user makes them.
   const options = await ext.openOptions();
   const settings = options.page;
-  await settings.getByTestId('endpoint-input').fill(mock.baseURL);
-  await settings.getByTestId('endpoint-save').click();
-  await options.saveKey(mock.apiKey);
-  await expect(options.keyHint).toContainText('sk-or-');
-  for (const [field, value] of Object.entries(profile)) await settings.getByTestId(`profile-${field}`).fill(value);
-  await settings.getByTestId('profile-save').click();
-  await settings.getByTestId('model-analysis').selectOption('openai/gpt-4o-mini');
-  await settings.getByTestId('model-evaluation').selectOption('openai/gpt-4o-mini');
+  await options.setUpAi({ baseURL: mock.baseURL, apiKey: mock.apiKey, profile, models: { analysis: 'openai/gpt-4o-mini', evaluation: 'openai/gpt-4o-mini' } });
   await settings.evaluate(() => chrome.storage.local.set({ llmConsent: true }));
   const KEY = mock.apiKey;
   const keyParts = [KEY, KEY.slice(-12), KEY.replace(/^sk-or-v1-/, '')];
@@ -176,6 +169,8 @@ test('the key and the profile leak nowhere: content scripts, messages, console, 
   for (const where of ['content script', 'console', 'request bodies and headers']) expect(leaks(everywhere[where]!, PII), `profile values in ${where}`).toEqual([]);
   const withCv = requests.filter((r) => r.rawBody.includes('Acme (2019'));
   expect(withCv).toHaveLength(1);
-  expect(withCv[0]!.rawBody).toMatch(/\[\[EMAIL_1\]\]/);
+  // The contact header line (email · phone · location) stays home; the name inside a sent line is a placeholder.
+  expect(withCv[0]!.rawBody).not.toContain('l2:');
+  expect(withCv[0]!.rawBody).toMatch(/\[\[NAME_1\]\] led the design system/);
   expect(cvFiles.txt).toContain(profile.email); // control: the CV export does carry the user's own details
 });

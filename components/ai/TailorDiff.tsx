@@ -38,6 +38,7 @@ export function TailorDiff({ rows, labels, onApprove }: Props) {
               data-testid="tailor-line"
               data-kind={row.kind}
               data-blocked={row.blocked}
+              data-text={row.text}
             >
               <span className="jf-aiui-kind">{labels.kind[row.kind]}</span>
               <span className="jf-aiui-text" data-testid="tailor-line-text">

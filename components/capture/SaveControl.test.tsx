@@ -1,37 +1,23 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { setUpTestRoot } from '../test-root';
 import { ProbableDuplicate } from './ProbableDuplicate';
 import { SaveControl } from './SaveControl';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = setUpTestRoot();
 
 const labels = { save: 'Save', saving: 'Saving…', status: 'Status', savedNote: 'Saved in your tracker' };
 const statuses = [
   { value: 'saved', label: 'Saved' },
   { value: 'applied', label: 'Applied' },
 ];
-const byTestId = (id: string) => host.querySelector(`[data-testid="${id}"]`);
+const byTestId = (id: string) => dom.host.querySelector(`[data-testid="${id}"]`);
 
 describe('SaveControl', () => {
   it('offers Save while the posting is not saved', () => {
     const onSave = vi.fn();
-    act(() => root.render(<SaveControl status={undefined} statuses={statuses} busy={false} labels={labels} onSave={onSave} onStatus={vi.fn()} />));
+    dom.render(<SaveControl status={undefined} statuses={statuses} busy={false} labels={labels} onSave={onSave} onStatus={vi.fn()} />);
     const button = byTestId('save-job') as HTMLButtonElement;
     expect(button.textContent).toBe('Save');
     expect(byTestId('job-status')).toBeNull();
@@ -40,7 +26,7 @@ describe('SaveControl', () => {
   });
 
   it('is disabled and says so while saving', () => {
-    act(() => root.render(<SaveControl status={undefined} statuses={statuses} busy labels={labels} onSave={vi.fn()} onStatus={vi.fn()} />));
+    dom.render(<SaveControl status={undefined} statuses={statuses} busy labels={labels} onSave={vi.fn()} onStatus={vi.fn()} />);
     const button = byTestId('save-job') as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     expect(button.textContent).toBe('Saving…');
@@ -48,7 +34,7 @@ describe('SaveControl', () => {
 
   it('becomes the status dropdown once saved, and reports the chosen status', () => {
     const onStatus = vi.fn();
-    act(() => root.render(<SaveControl status="saved" statuses={statuses} busy={false} labels={labels} onSave={vi.fn()} onStatus={onStatus} />));
+    dom.render(<SaveControl status="saved" statuses={statuses} busy={false} labels={labels} onSave={vi.fn()} onStatus={onStatus} />);
     expect(byTestId('save-job')).toBeNull();
     const select = byTestId('job-status') as HTMLSelectElement;
     expect(select.value).toBe('saved');
@@ -73,20 +59,16 @@ describe('ProbableDuplicate', () => {
     const onUpdate = vi.fn();
     const onSaveAsNew = vi.fn();
     const onCancel = vi.fn();
-    act(() =>
-      root.render(
-        <ProbableDuplicate candidates={candidates} busy={false} labels={dupLabels} onUpdate={onUpdate} onSaveAsNew={onSaveAsNew} onCancel={onCancel} />,
-      ),
-    );
-    const items = host.querySelectorAll('[data-testid="duplicate-candidate"]');
+    dom.render(<ProbableDuplicate candidates={candidates} busy={false} labels={dupLabels} onUpdate={onUpdate} onSaveAsNew={onSaveAsNew} onCancel={onCancel} />);
+    const items = dom.host.querySelectorAll('[data-testid="duplicate-candidate"]');
     expect(items).toHaveLength(2);
     expect(items[0]!.textContent).toContain('<img src=x onerror=alert(1)>Engineer · Acme · Lisbon');
-    expect(host.querySelector('img')).toBeNull();
+    expect(dom.host.querySelector('img')).toBeNull();
     act(() => (items[1]!.querySelector('[data-testid="update-candidate"]') as HTMLButtonElement).click());
     expect(onUpdate).toHaveBeenCalledWith('b');
     act(() => (byTestId('save-as-new') as HTMLButtonElement).click());
     expect(onSaveAsNew).toHaveBeenCalledTimes(1);
-    act(() => [...host.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!.click());
+    act(() => [...dom.host.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!.click());
     expect(onCancel).toHaveBeenCalledTimes(1);
   });
 });

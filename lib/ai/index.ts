@@ -20,6 +20,8 @@ export {
   buildQuestionsPrompt,
   buildTailoringPrompt,
   compactPosting,
+  contactValues,
+  cvPromptLines,
   isContactLine,
   promptCvLines,
   type AiFact,

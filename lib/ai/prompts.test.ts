@@ -1,3 +1,4 @@
+import { importCvText } from '../cv/import/index';
 import { describe, expect, it } from 'vitest';
 import { createLlmService } from '../llm/service';
 import { parseStructured } from '../llm/structured';
@@ -10,6 +11,8 @@ import {
   buildQuestionsPrompt,
   buildTailoringPrompt,
   compactPosting,
+  contactValues,
+  cvPromptLines,
   isContactLine,
   promptCvLines,
 } from './prompts';
@@ -64,6 +67,17 @@ describe('compact inputs', () => {
     expect(cvLines.some((l) => l.text.includes('@'))).toBe(false);
     expect(cvLines[0]).toEqual({ id: 'l3', text: 'Summary' });
     expect(cvLines).toHaveLength(cv.source.lines.length - 2);
+  });
+
+  it('a header line of email, phone and the CV’s own location is contact, and stays home', () => {
+    const header = 'ana@mail.example.dev · +49 151 12345678 · Berlin, Germany';
+    expect(isContactLine(header)).toBe(false);
+    expect(isContactLine(header, ['Berlin, Germany'])).toBe(true);
+    // Only the known location goes: other words keep a line.
+    expect(isContactLine('ana@mail.example.dev · Berlin office lead', ['Berlin'])).toBe(false);
+    const ana = importCvText(['Ana Example', header, '', 'EXPERIENCE', 'Backend Engineer, Acme — 2021 – Present'].join('\n'), { fileName: 'ana.txt' });
+    expect(contactValues(ana.basics)).toContain('Berlin, Germany');
+    expect(cvPromptLines(ana).map((l) => l.text)).toEqual(['EXPERIENCE', 'Backend Engineer, Acme — 2021 – Present']);
   });
 });
 

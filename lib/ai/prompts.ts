@@ -110,23 +110,44 @@ const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net
 const PHONE = /\+?\d[\d\s().-]{6,}\d/g;
 const CONTACT_WORDS = /\b(?:e-?mail|phone|tel(?:ephone)?|mobile|cell|linkedin|github|gitlab|website|portfolio|address|contact)\b:?/gi;
 
-/** True when a line holds only contact details (email, phone, links and their labels). */
-export function isContactLine(text: string): boolean {
+/**
+ * True when a line holds only contact details (email, phone, links and their labels, and the `known`
+ * values: the CV's own location, e.g. "Berlin, Germany" in "ana@x.dev · +49 … · Berlin, Germany").
+ */
+export function isContactLine(text: string, known: readonly string[] = []): boolean {
   // `search` ignores the global flag's lastIndex.
   if (text.search(EMAIL) === -1 && text.search(URL_RE) === -1 && text.search(PHONE) === -1) return false;
-  const rest = text.replace(EMAIL, ' ').replace(URL_RE, ' ').replace(PHONE, ' ').replace(CONTACT_WORDS, ' ');
+  let rest = text.replace(EMAIL, ' ').replace(URL_RE, ' ').replace(PHONE, ' ').replace(CONTACT_WORDS, ' ').toLowerCase();
+  for (const value of known) if (value.trim()) rest = rest.split(value.trim().toLowerCase()).join(' ');
   return (rest.match(/\p{L}{2,}/gu) ?? []).length < 2;
+}
+
+/** What a CV's header says besides email, phone and links: its name and location values. */
+export interface CvContact {
+  name?: string | undefined;
+  location?: { address?: string | undefined; city?: string | undefined; region?: string | undefined; countryCode?: string | undefined; postalCode?: string | undefined } | undefined;
+}
+
+/** The location values of a CV's basics, as `isContactLine` strips them. */
+export function contactValues(basics: CvContact): string[] {
+  const l = basics.location;
+  return l ? [l.address, l.city, l.region, l.postalCode, l.countryCode].filter((v): v is string => !!v?.trim()) : [];
 }
 
 /**
  * The CV lines worth sending: not empty, not contact-only, not the name line. Less personal data
  * leaves the device, and the redactor still covers whatever remains.
  */
-export function promptCvLines(lines: readonly PromptCvLine[], options: { name?: string } = {}): PromptCvLine[] {
+export function promptCvLines(lines: readonly PromptCvLine[], options: { name?: string; contact?: readonly string[] } = {}): PromptCvLine[] {
   const name = options.name?.trim().toLowerCase();
   return lines
     .map((l) => ({ id: l.id, text: stripInvisible(l.text).replace(/\s+/g, ' ').trim() }))
-    .filter((l) => l.text && !isContactLine(l.text) && l.text.toLowerCase() !== name);
+    .filter((l) => l.text && !isContactLine(l.text, options.contact) && l.text.toLowerCase() !== name);
+}
+
+/** `promptCvLines` of a CV: its name line and its contact lines (location included) stay home. */
+export function cvPromptLines(cv: { basics: CvContact; source: { lines: readonly PromptCvLine[] } }): PromptCvLine[] {
+  return promptCvLines(cv.source.lines, { ...(cv.basics.name ? { name: cv.basics.name } : {}), contact: contactValues(cv.basics) });
 }
 
 const block = (tag: string, content: string) => `<${tag}>\n${content}\n</${tag}>`;

@@ -22,6 +22,19 @@ const tailored: TailoredCv = {
 };
 
 describe('reviewing a tailored CV', () => {
+  it('does not list the contact line as left out: the saved CV keeps it', async () => {
+    const ana = importCvText(['Ana Example', 'ana@mail.example.dev · +49 151 12345678 · Berlin, Germany', '', 'EXPERIENCE', 'Backend Engineer, Acme — 2021 – Present', '- Wrote the billing API in Go.'].join('\n'), { fileName: 'ana.txt' });
+    const id = (text: string) => ana.source.lines.find((l) => l.text.includes(text))!.id;
+    const review = await reviewTailoredCv({
+      master: ana,
+      tailored: { lines: [{ section: 'experience', kind: 'header', text: 'Backend Engineer, Acme — 2021 – Present', sources: [id('Backend')] }], omitted: [] },
+    });
+    expect(review.removed.map((r) => r.text)).toEqual(['Wrote the billing API in Go.']);
+    const merged = mergeTailoredCv(ana, review);
+    expect(merged.text).toContain('ana@mail.example.dev · +49 151 12345678 · Berlin, Germany');
+    expect(merged.cv.basics.email).toBe('ana@mail.example.dev');
+  });
+
   it('post-checks each line, tells unchanged, changed and added lines apart, and lists what was dropped', async () => {
     const review = await reviewTailoredCv({ master, tailored, facts: handMadeFacts });
     expect(review.lines.map((l) => l.change)).toEqual(['unchanged', 'unchanged', 'unchanged', 'changed', 'changed', 'added', 'changed']);

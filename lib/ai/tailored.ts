@@ -4,7 +4,7 @@ import type { Cv } from '../cv/model';
 import { detectHeading } from '../match/context';
 import type { SkillExtractor } from '../match/extract-skills';
 import { type CheckedText, checkTailoredCv, type Flag } from './post-check';
-import { type AiFact, isContactLine, promptCvLines } from './prompts';
+import { type AiFact, contactValues, cvPromptLines, isContactLine } from './prompts';
 import type { CvSection, TailoredCv, TailoredLine } from './schemas';
 import { stripInvisibleDeep } from './text';
 
@@ -68,7 +68,7 @@ export async function reviewTailoredCv(input: ReviewInput): Promise<TailoringRev
     };
   });
   const citedIds = new Set(lines.flatMap((l) => l.sources));
-  const visible = promptCvLines(masterLines, { ...(input.master.basics.name ? { name: input.master.basics.name } : {}) });
+  const visible = cvPromptLines({ basics: input.master.basics, source: { lines: masterLines } });
   const removed = visible.filter((l) => !citedIds.has(l.id) && !detectHeading(l.text, 'cv'));
   const diff = diffLines(`${visible.map((l) => l.text).join('\n')}\n`, `${lines.map((l) => l.text).join('\n')}\n`);
   return { lines, removed, diff, flagged: lines.filter((l) => l.blocked).length };
@@ -117,7 +117,8 @@ export interface MergedCv {
 export function mergeTailoredCv(master: Cv, review: TailoringReview, approved: ReadonlySet<number> = new Set()): MergedCv {
   const accepted = review.lines.filter((l) => !l.blocked || approved.has(l.index));
   const left = review.lines.filter((l) => l.blocked && !approved.has(l.index));
-  const head = master.source.lines.filter((l, i) => (i === 0 && l.text.trim() === master.basics.name?.trim()) || isContactLine(l.text)).map((l) => l.text);
+  const contact = contactValues(master.basics);
+  const head = master.source.lines.filter((l, i) => (i === 0 && l.text.trim() === master.basics.name?.trim()) || isContactLine(l.text, contact)).map((l) => l.text);
   const order: CvSection[] = [];
   const bySection = new Map<CvSection, ReviewLine[]>();
   for (const line of accepted) {
@@ -136,8 +137,8 @@ export function mergeTailoredCv(master: Cv, review: TailoringReview, approved: R
   const text = `${out.join('\n')}\n`;
   const parsed = importCvText(text, { fileName: master.source.fileName ?? 'tailored.txt' });
   const { name, label, email, phone, url, location, profiles, image } = master.basics;
-  const contact = Object.fromEntries(Object.entries({ name, label, email, phone, url, location, profiles, image }).filter(([, v]) => v !== undefined));
-  const cv: Cv = { ...parsed, basics: { ...parsed.basics, ...contact }, ...(master.extra ? { extra: structuredClone(master.extra) } : {}) };
+  const kept = Object.fromEntries(Object.entries({ name, label, email, phone, url, location, profiles, image }).filter(([, v]) => v !== undefined));
+  const cv: Cv = { ...parsed, basics: { ...parsed.basics, ...kept }, ...(master.extra ? { extra: structuredClone(master.extra) } : {}) };
   return { cv, text, left };
 }
 

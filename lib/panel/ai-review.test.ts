@@ -5,7 +5,7 @@ import { answerGuided, skipGuided, startGuided } from '../ai/guided';
 import type { TailoredCv } from '../ai/schemas';
 import { mergeTailoredCv, reviewTailoredCv } from '../ai/tailored';
 import type { CvFact } from '../cv/facts';
-import { aiFactsOf, cvFactOfAnswer, diffRows, letterDraft, letterParagraphs, reviewCounts, statusAfterTailoring, toggleApproval } from './ai-review';
+import { aiFactsOf, cvFactOfAnswer, diffRows, letterDraft, letterParagraphs, readGuided, reviewCounts, statusAfterTailoring, storedGuided, toggleApproval } from './ai-review';
 
 const master = handMadeCv();
 const L = (prefix: string) => lineId(master, prefix);
@@ -22,6 +22,20 @@ const tailored: TailoredCv = {
 };
 
 describe('the tailoring diff rows', () => {
+  it('tells a line from the facts apart from one that cites nothing real', async () => {
+    const lines: TailoredCv['lines'] = [
+      { section: 'experience', kind: 'bullet', text: handMadeFacts[0]!.text, sources: [handMadeFacts[0]!.id] },
+      { section: 'experience', kind: 'bullet', text: 'Shipped the mobile app.', sources: ['l999'] },
+      { section: 'experience', kind: 'bullet', text: 'Shipped the web app.', sources: [] },
+    ];
+    const review = await reviewTailoredCv({ master, tailored: { lines, omitted: [] }, facts: handMadeFacts });
+    expect(diffRows(review, new Set()).slice(0, 3).map((r) => [r.kind, r.blocked])).toEqual([
+      ['added', false],
+      ['unsourced', true],
+      ['unsourced', true],
+    ]);
+  });
+
   it('shows kept, changed (word diff), added and removed lines, the planted line blocked until approved', async () => {
     const review = await reviewTailoredCv({ master, tailored, facts: handMadeFacts });
     const rows = diffRows(review, new Set());
@@ -100,5 +114,26 @@ describe('facts for prompts and guided answers', () => {
     expect(statusAfterTailoring('interested')).toBe('cv_tailored');
     expect(statusAfterTailoring('applied')).toBeUndefined();
     expect(statusAfterTailoring('cv_tailored')).toBeUndefined();
+  });
+});
+
+describe('a guided session kept in storage', () => {
+  const questions = [
+    { gap: 'Kafka', question: 'Where did you use Kafka?', skill: 'Kafka' },
+    { gap: 'Rust', question: 'What did you write in Rust?', skill: null },
+  ];
+  it('comes back as it was (answered, skipped, current), through JSON', () => {
+    const session = skipGuided(answerGuided(startGuided(questions, [{ id: 'f1', text: 'Old fact.' }]), 'Kafka consumers at Globex.'));
+    const stored = JSON.parse(JSON.stringify(storedGuided(session))) as unknown;
+    expect(readGuided(stored, questions)).toEqual(session);
+    const midway = answerGuided(startGuided(questions), 'Kafka consumers at Globex.');
+    expect(readGuided(JSON.parse(JSON.stringify(storedGuided(midway))), questions)).toEqual(midway);
+  });
+  it('is ignored when it is about other questions or malformed', () => {
+    const session = storedGuided(startGuided(questions));
+    expect(readGuided(session, [questions[0]!])).toBeUndefined();
+    expect(readGuided({ ...(session as object), current: -1 }, questions)).toBeUndefined();
+    expect(readGuided('nonsense', questions)).toBeUndefined();
+    expect(readGuided(undefined, questions)).toBeUndefined();
   });
 });

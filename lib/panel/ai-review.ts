@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import type { GuidedSession } from '../ai/guided';
 import type { AiFact } from '../ai/prompts';
 import type { Flag } from '../ai/post-check';
 import type { TailoringReview } from '../ai/tailored';
@@ -16,8 +18,11 @@ export interface DiffPart {
 }
 
 export interface DiffRow {
-  /** `same`: a master line kept as is; `changed`: rewritten; `added`: from facts only; `removed`: a master line no line cites. */
-  kind: 'same' | 'changed' | 'added' | 'removed';
+  /**
+   * `same`: a master line kept as is; `changed`: rewritten; `added`: from facts only; `unsourced`: it cites
+   * neither a CV line nor a fact (no sources, or unknown ids); `removed`: a master line no line cites.
+   */
+  kind: 'same' | 'changed' | 'added' | 'unsourced' | 'removed';
   /** The tailored line's index (the approval key); absent on removed rows. */
   index?: number;
   text: string;
@@ -33,7 +38,7 @@ export interface DiffRow {
 /** The review as rows: tailored lines in their order, then the master lines they dropped. */
 export function diffRows(review: TailoringReview, approved: ReadonlySet<number>): DiffRow[] {
   const rows: DiffRow[] = review.lines.map((line) => ({
-    kind: line.change === 'unchanged' ? 'same' : line.change,
+    kind: line.change === 'unchanged' ? 'same' : line.change === 'added' && !citesKnown(line) ? 'unsourced' : line.change,
     index: line.index,
     text: line.text,
     ...(line.parts ? { parts: line.parts.map((p) => ({ value: p.value, kind: p.added ? 'added' : p.removed ? 'removed' : 'same' })) } : {}),
@@ -44,6 +49,12 @@ export function diffRows(review: TailoringReview, approved: ReadonlySet<number>)
   }));
   for (const removed of review.removed) rows.push({ kind: 'removed', text: removed.text, sources: [removed.id], flags: [], blocked: false, approved: false });
   return rows;
+}
+
+/** Whether a line cites at least one id that is a CV line or a fact. */
+function citesKnown(line: { sources: string[]; flags: Flag[] }): boolean {
+  const unknown = new Set(line.flags.filter((f) => f.reason === 'unknown_citation').map((f) => f.detail));
+  return line.sources.some((id) => !unknown.has(id));
 }
 
 /** Approves a flagged item ("I can back this up"), or takes the approval back. */
@@ -111,4 +122,32 @@ export function cvFactOfAnswer(fact: AiFact, gap: string, at: number, id: string
 /** A job gets "CV tailored" when a tailored CV is saved for it, unless it is already further along. */
 export function statusAfterTailoring(status: JobStatus): JobStatus | undefined {
   return status === 'saved' || status === 'interested' ? 'cv_tailored' : undefined;
+}
+
+const factSchema = z.object({ id: z.string(), text: z.string(), skill: z.string().optional() });
+const guidedSessionSchema = z.object({
+  questions: z.array(z.object({ gap: z.string(), question: z.string(), skill: z.string().nullable() })),
+  current: z.number().int().min(0),
+  outcomes: z.array(z.union([factSchema, z.literal('skipped'), z.null()])),
+  facts: z.array(factSchema),
+});
+
+/** A guided session as kept in storage (undefined stands for "not reached", stored as null). */
+export function storedGuided(session: GuidedSession): unknown {
+  return { ...session, outcomes: session.outcomes.map((o) => o ?? null) };
+}
+
+/** A stored guided session, when it is well formed and about these same questions. */
+export function readGuided(value: unknown, questions: GuidedSession['questions']): GuidedSession | undefined {
+  const parsed = guidedSessionSchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const s = parsed.data;
+  if (JSON.stringify(s.questions) !== JSON.stringify(questions) || s.outcomes.length !== questions.length || s.current > questions.length) return undefined;
+  const fact = (f: z.infer<typeof factSchema>): AiFact => ({ id: f.id, text: f.text, ...(f.skill === undefined ? {} : { skill: f.skill }) });
+  return {
+    questions: s.questions,
+    current: s.current,
+    outcomes: s.outcomes.map((o) => (o === null ? undefined : o === 'skipped' ? o : fact(o))),
+    facts: s.facts.map(fact),
+  };
 }

@@ -16,3 +16,17 @@ export async function recallRun(postingUrl: string, feature: LlmFeature): Promis
 export async function rememberRun(postingUrl: string, feature: LlmFeature, runId: string): Promise<void> {
   await browser.storage.session.set({ [keyOf(postingUrl, feature)]: runId });
 }
+
+const guidedKey = (runId: string) => `guided:${runId}`;
+
+/**
+ * Where the user is in one run's guided questions (answered, skipped, current), so a reopened panel
+ * goes on from there instead of asking again (an answer asked twice would be saved twice).
+ */
+export async function recallGuided<T>(runId: string, read: (value: unknown) => T | undefined): Promise<T | undefined> {
+  return read((await browser.storage.session.get(guidedKey(runId)))[guidedKey(runId)]);
+}
+
+export async function rememberGuided(runId: string, session: unknown): Promise<void> {
+  await browser.storage.session.set({ [guidedKey(runId)]: session });
+}

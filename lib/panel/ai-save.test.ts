@@ -28,6 +28,9 @@ describe('saving a tailored CV', () => {
     expect(job.status).toBe('cv_tailored');
     expect((await db.jobs.toArray()).map((j) => j.url)).toEqual([handMadePosting.url]);
     expect((await createCvsRepo(db).listForJob(job.id)).map((c) => c.id)).toEqual([cv.id]);
+    // A later version of the same job's CV gets a number.
+    const next = await saveTailoredCv(db, { posting: handMadePosting, masterId: m.id, cv: handMadeCv() }, now);
+    expect(next.cv.name).toBe(`${tailoredName(handMadePosting)} (2)`);
   });
 
   it('keeps a job that is further along where it is', async () => {

@@ -36,7 +36,11 @@ export async function saveTailoredCv(
   return db.transaction('rw', db.jobs, db.cvs, async () => {
     const job = await jobFor(db, input.posting, now);
     if (!(await db.cvs.get(input.masterId))) throw new AppError('cv_unreadable');
-    const cv = await createCvsRepo(db, now).add({ name: tailoredName(input.posting), data: input.cv, parentId: input.masterId, jobId: job.id });
+    const cvs = createCvsRepo(db, now);
+    // A later version (an update from guided answers) is told apart in the lists: "… (2)".
+    const earlier = (await cvs.listForJob(job.id)).filter((c) => c.parentId !== undefined).length;
+    const name = earlier ? `${tailoredName(input.posting).slice(0, 112)} (${earlier + 1})` : tailoredName(input.posting);
+    const cv = await cvs.add({ name, data: input.cv, parentId: input.masterId, jobId: job.id });
     const next = statusAfterTailoring(job.status);
     const updated = next ? await createJobsRepo(db, now).setStatus(job.id, next) : job;
     return { cv, job: updated };

@@ -17,7 +17,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { buildTailoringPrompt, promptCvLines, TAILORING_RULES } from '../../lib/ai/prompts';
+import { buildTailoringPrompt, cvPromptLines, TAILORING_RULES } from '../../lib/ai/prompts';
 import { estimateTokens } from '../../lib/ai/text';
 import { readPage } from '../../lib/capture';
 import type { JobPosting } from '../../lib/capture/types';
@@ -52,7 +52,7 @@ function readCorpusPage(file: string): Page | undefined {
 const promptTokens = (messages: { content: string }[]) => messages.reduce((n, m) => n + estimateTokens(m.content), 0);
 
 function ours(page: Page, cv: Cv): number {
-  const cvLines = promptCvLines(cv.source.lines, cv.basics.name ? { name: cv.basics.name } : {});
+  const cvLines = cvPromptLines(cv);
   return promptTokens(buildTailoringPrompt({ posting: page.posting, cvLines }).messages);
 }
 

@@ -5,7 +5,7 @@ import { Card } from '@/components/Card';
 import { AnalysisResult, type AnalysisLabels } from '@/components/ai/AnalysisResult';
 import { EvaluationResult, type EvaluationLabels } from '@/components/ai/EvaluationResult';
 import { RunOutput } from '@/components/ai/RunOutput';
-import { buildAnalysisPrompt, buildEvaluationPrompt, promptCvLines, type AiPrompt } from '@/lib/ai/prompts';
+import { buildAnalysisPrompt, buildEvaluationPrompt, cvPromptLines, type AiPrompt } from '@/lib/ai/prompts';
 import { cvEvaluationSchema, jobAnalysisSchema } from '@/lib/ai/schemas';
 import type { JobPosting } from '@/lib/capture/types';
 import { type Cv, cvSchema } from '@/lib/cv/model';
@@ -24,6 +24,7 @@ import { Skeleton } from '@/components/Skeleton';
 import { ConsentDialog } from './ConsentDialog';
 
 const AiWriting = lazy(() => import('../job/AiWriting'));
+const AnalysisCompare = lazy(() => import('../job/AnalysisCompare'));
 
 /**
  * The AI card of the Job view: with the user's key and a model per feature, runs the job analysis and
@@ -53,7 +54,7 @@ export function AiCard({ posting }: { posting: JobPosting }) {
       </Card>
     );
   }
-  const cvLines = cv ? promptCvLines(cv.source.lines, cv.basics.name ? { name: cv.basics.name } : {}) : undefined;
+  const cvLines = cv ? cvPromptLines(cv) : undefined;
   return (
     <>
     <Card title={i18n.t('ai.title')} testId="ai-card">
@@ -85,7 +86,17 @@ interface FeatureRunProps {
 
 function FeatureRun({ feature, model, posting, prompt, label }: FeatureRunProps) {
   const state = useFeatureRun(feature, posting.url, prompt, model);
-  return <FeatureControls feature={feature} model={model} prompt={prompt} label={label} state={state} />;
+  const { run } = state;
+  return (
+    <FeatureControls feature={feature} model={model} prompt={prompt} label={label} state={state}>
+      {/* The analysis beside the offline match: agreements and disagreements, both shown. */}
+      {feature === 'analysis' && run.phase === 'done' && run.result !== undefined ? (
+        <Suspense fallback={null}>
+          <AnalysisCompare posting={posting} result={run.result} runId={run.runId} />
+        </Suspense>
+      ) : null}
+    </FeatureControls>
+  );
 }
 
 interface FeatureControlsProps {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { GuidedQuestion } from '@/components/ai/GuidedQuestion';
@@ -14,7 +14,8 @@ import { type Cv, cvSchema } from '@/lib/cv/model';
 import { getDb } from '@/lib/db/open';
 import { createCvsRepo } from '@/lib/db/repos/cvs';
 import { createJobsRepo } from '@/lib/db/repos/jobs';
-import { cvFactOfAnswer, diffRows, reviewCounts, toggleApproval } from '@/lib/panel/ai-review';
+import { cvFactOfAnswer, diffRows, readGuided, reviewCounts, storedGuided, toggleApproval } from '@/lib/panel/ai-review';
+import { recallGuided, rememberGuided } from '@/lib/panel/ai-runs';
 import { saveTailoredCv } from '@/lib/panel/ai-save';
 import { downloadCv } from '@/lib/panel/ai-export';
 import { routeHash } from '@/lib/panel/route';
@@ -73,6 +74,7 @@ export default function TailorCard({ posting, master, unreadable, models }: Prop
           facts={facts}
           models={models}
           cvLines={cvLines}
+          updating={tailoring.busy || tailoring.run.phase === 'running'}
           onUpdate={
             current
               ? (sessionFacts) => void tailoring.ask(buildTailoringPrompt({ posting, cvLines, facts: sessionFacts, confirmedKeywords: confirmed, previous: current }))
@@ -129,14 +131,23 @@ function TailorResult({ result, master, facts, confirmed, posting }: ResultProps
       <TailorDiff
         rows={rows}
         labels={{
-          kind: { same: i18n.t('aiui.kind.same'), changed: i18n.t('aiui.kind.changed'), added: i18n.t('aiui.kind.added'), removed: i18n.t('aiui.kind.removed') },
+          kind: {
+            same: i18n.t('aiui.kind.same'),
+            changed: i18n.t('aiui.kind.changed'),
+            added: i18n.t('aiui.kind.added'),
+            unsourced: i18n.t('aiui2.kindUnsourced'),
+            removed: i18n.t('aiui.kind.removed'),
+          },
           flag: flagMessage,
           blocked: i18n.t('fabrication.blocked'),
           approve: i18n.t('fabrication.approve'),
           sources: (ids) => i18n.t('aiui.sources', [ids]),
-          summary: counts.blocked
-            ? `${i18n.t('aiui.summary', [String(counts.kept), String(counts.removed)])} ${i18n.t('fabrication.pending', [String(counts.blocked)])}`
-            : i18n.t('aiui.summary', [String(counts.kept), String(counts.removed)]),
+          summary: [
+            `${i18n.t('aiui2.keptLines', counts.kept)}, ${i18n.t('aiui2.leftOutLines', counts.removed)}`,
+            counts.blocked ? i18n.t('aiui2.pendingLines', counts.blocked) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
         }}
         onApprove={(index, on) => setApproved((a) => toggleApproval(a, index, on))}
       />
@@ -163,10 +174,12 @@ interface GuidedProps {
   cvLines: NonNullable<ReturnType<typeof useAiInputs>['cvLines']>;
   /** Re-runs tailoring with the session's facts on top of the current tailored CV; absent when there is none. */
   onUpdate: ((facts: AiFact[]) => void) | undefined;
+  /** A tailoring run is starting or running: the update waits for it. */
+  updating: boolean;
 }
 
 /** Three questions about the gaps, one at a time; each answer is saved with the CV's facts at once. */
-function Guided({ posting, master, facts, models, cvLines, onUpdate }: GuidedProps) {
+function Guided({ posting, master, facts, models, cvLines, onUpdate, updating }: GuidedProps) {
   const match = useMatchView(posting);
   const gaps = useMemo(() => {
     if (match && match !== 'error' && match.kind === 'report' && match.report.missingKeywords.length) return match.report.missingKeywords.map((k) => k.canonical);
@@ -182,17 +195,41 @@ function Guided({ posting, master, facts, models, cvLines, onUpdate }: GuidedPro
       label={i18n.t('aiui.ask')}
       state={questions}
       missing={<p className="jf-muted">{i18n.t('aiui.noGaps')}</p>}
-      renderResult={(run) => <GuidedFlow key={run.runId} result={run.result} master={master} facts={facts} onUpdate={onUpdate} />}
+      renderResult={(run) => <GuidedFlow key={run.runId} runId={run.runId} result={run.result} master={master} facts={facts} onUpdate={onUpdate} updating={updating} />}
     />
   );
 }
 
-function GuidedFlow({ result, master, facts, onUpdate }: { result: unknown; master: AiMaster; facts: AiFact[]; onUpdate: GuidedProps['onUpdate'] }) {
-  const [session, setSession] = useState<GuidedSession | null>(() => {
+interface GuidedFlowProps extends Pick<GuidedProps, 'onUpdate' | 'updating'> {
+  runId: string;
+  result: unknown;
+  master: AiMaster;
+  facts: AiFact[];
+}
+
+function GuidedFlow({ runId, result, master, facts, onUpdate, updating }: GuidedFlowProps) {
+  const [fresh] = useState<GuidedSession | null>(() => {
     const parsed = guidedQuestionsSchema.safeParse(result);
     return parsed.success ? startGuided(normalizeQuestions(parsed.data).questions, facts) : null;
   });
+  // The session goes on where the user left it (a reopened panel does not ask again); undefined: loading.
+  const [session, setStored] = useState<GuidedSession | null | undefined>(fresh ? undefined : null);
+  useEffect(() => {
+    if (!fresh) return;
+    let cancelled = false;
+    recallGuided(runId, (value) => readGuided(value, fresh.questions))
+      .catch(() => undefined)
+      .then((stored) => !cancelled && setStored(stored ?? fresh));
+    return () => {
+      cancelled = true;
+    };
+  }, [runId, fresh]);
   const [error, setError] = useState<ErrorCode>();
+  const setSession = (next: GuidedSession) => {
+    setStored(next);
+    rememberGuided(runId, storedGuided(next)).catch(() => undefined);
+  };
+  if (session === undefined) return null;
   if (!session || !session.questions.length) {
     return (
       <p className="jf-error" role="alert" data-code="invalid_output">
@@ -223,7 +260,7 @@ function GuidedFlow({ result, master, facts, onUpdate }: { result: unknown; mast
       <div className="jf-aiui-guided" data-testid="guided-done">
         <p role="status">{i18n.t('aiui.guidedDone', [String(added), String(progress.total - added)])}</p>
         {added && onUpdate ? (
-          <button className="jf-button" onClick={() => onUpdate(session.facts)} data-testid="guided-update">
+          <button className="jf-button" disabled={updating} onClick={() => onUpdate(session.facts)} data-testid="guided-update">
             {i18n.t('aiui.update')}
           </button>
         ) : added ? (

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { type AiFact, type PromptCvLine, promptCvLines } from '@/lib/ai/prompts';
+import { type AiFact, cvPromptLines, type PromptCvLine } from '@/lib/ai/prompts';
 import type { JobPosting } from '@/lib/capture/types';
 import { readFacts } from '@/lib/cv/facts';
 import type { Cv } from '@/lib/cv/model';
@@ -21,7 +21,7 @@ export interface AiMaster {
  */
 export function useAiInputs(posting: JobPosting, master: AiMaster | null): { cvLines: PromptCvLine[] | undefined; facts: AiFact[]; confirmed: string[] | undefined } {
   const cv = master?.cv;
-  const cvLines = useMemo(() => (cv ? promptCvLines(cv.source.lines, cv.basics.name ? { name: cv.basics.name } : {}) : undefined), [cv]);
+  const cvLines = useMemo(() => (cv ? cvPromptLines(cv) : undefined), [cv]);
   const stored = master?.row.facts;
   const facts = useMemo(() => aiFactsOf(readFacts(stored)), [stored]);
   const cvId = master?.row.id;
