@@ -197,6 +197,22 @@ export class ExtensionHarness {
   }
 
   /**
+   * Reloads the extension from its folder, as an update does (CDP `Extensions.loadUnpacked` of the same
+   * path keeps the id): the worker and the extension's pages go, old content scripts keep running with a
+   * dead runtime, and the new worker starts with the next event. (`chrome.runtime.reload()` leaves an
+   * unpacked extension loaded by flags unloaded here.)
+   */
+  async reloadExtension(): Promise<void> {
+    const worker = await this.worker();
+    const gone = new Promise<void>((resolve) => worker.once('close', () => resolve()));
+    const started = this.context.waitForEvent('serviceworker', { predicate: (w) => w !== worker && w.url().startsWith(this.origin) });
+    await (await this.cdp()).send('Extensions.loadUnpacked' as never, { path: EXTENSION_DIR } as never);
+    await gone;
+    await started; // onInstalled (update) starts the new worker
+    await expect.poll(() => this.evaluateInWorker(() => typeof chrome === 'object' && chrome.action.onClicked.hasListeners())).toBe(true);
+  }
+
+  /**
    * Stops the service worker the way Chrome does when it is idle (CDP `ServiceWorker.stopAllWorkers`)
    * and waits until it is down. The next event (a message, a click) starts a fresh one.
    */

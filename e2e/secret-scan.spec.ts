@@ -8,6 +8,7 @@ import { structuredAnswer } from './mock-openrouter/scenarios';
 import { expect, test, type ExtensionHarness } from './fixtures';
 import type { Chrome } from './support/chrome';
 import { analysis, profile } from './support/llm-data';
+import { saveLlmSettings } from './support/llm-setup';
 import { envelopes, MESSAGE_TYPES } from './support/messages';
 
 declare const chrome: Chrome;
@@ -93,16 +94,7 @@ test('the key and the profile leak nowhere: content scripts, messages, console, 
   await instrumentWorker(ext);
 
   // Settings as a user makes them.
-  const options = await ext.openOptions();
-  const settings = options.page;
-  await settings.getByTestId('endpoint-input').fill(mock.baseURL);
-  await settings.getByTestId('endpoint-save').click();
-  await options.saveKey(mock.apiKey);
-  await expect(options.keyHint).toContainText('sk-or-');
-  for (const [field, value] of Object.entries(profile)) await settings.getByTestId(`profile-${field}`).fill(value);
-  await settings.getByTestId('profile-save').click();
-  await settings.getByTestId('model-analysis').selectOption('openai/gpt-4o-mini');
-  await settings.getByTestId('model-evaluation').selectOption('openai/gpt-4o-mini');
+  const settings = await saveLlmSettings(ext, mock);
   await settings.evaluate(() => chrome.storage.local.set({ llmConsent: true }));
   const KEY = mock.apiKey;
   const keyParts = [KEY, KEY.slice(-12), KEY.replace(/^sk-or-v1-/, '')];
