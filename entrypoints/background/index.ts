@@ -1,6 +1,6 @@
 import '@/lib/util/zod-config';
 import { defineBackground } from 'wxt/utils/define-background';
-import { captureTab } from '@/lib/capture/inject';
+import { captureTab, reconcileInterruptedCaptures } from '@/lib/capture/inject';
 import { setUpLlm } from '@/lib/llm/setup';
 import { connectOpenRouter } from '@/lib/llm/oauth';
 import { validateKey } from '@/lib/llm/validate-key';
@@ -24,4 +24,5 @@ export default defineBackground(() => {
   registerOnboarding();
   setUpTracker();
   void restrictStorageToTrustedContexts();
+  void reconcileInterruptedCaptures().catch(() => undefined);
 });
