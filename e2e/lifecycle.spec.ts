@@ -66,41 +66,84 @@ function expectOneUsagePerRun(usage: StoredUsage[]): void {
 /** A stream that sends its first piece ("alpha …") and then waits until the client goes away. */
 const hangingStream = () => structuredAnswer(analysis('alpha beta gamma delta'), { hang: 'afterFirstChunk' });
 
-test('worker stopped while it reads a page: the panel says so instead of spinning, and Try again reads it', async ({ ext }) => {
+/** Holds the page's main thread on a synchronous request, so no capture script can run in it until released. */
+async function blockPage(page: Page): Promise<{ release(): Promise<void> }> {
   const gate = await startGate();
-  try {
-    const job = await ext.openTab('job-posting.html');
-    const pageErrors: string[] = [];
-    job.page.on('pageerror', (e) => pageErrors.push(e.message));
-    // The page's main thread waits on a synchronous request, so the capture script cannot run yet.
-    await job.page.bringToFront();
-    const blocked = job.page.evaluate((url) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('GET', url, false);
-      xhr.send();
-      return xhr.responseText;
-    }, gate.url);
-    await gate.arrived;
-    await ext.clickToolbarButton(job.page);
-    await expect.poll(async () => (await ext.capture(job.tabId))?.status).toBe('capturing');
-    await ext.stopServiceWorker();
-    gate.open();
-    expect(await blocked).toBe('open');
+  const blocked = page.evaluate((url) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('GET', url, false);
+    xhr.send();
+    return xhr.responseText;
+  }, gate.url);
+  await gate.arrived;
+  return {
+    async release() {
+      gate.open();
+      expect(await blocked).toBe('open');
+      await gate.close();
+    },
+  };
+}
 
-    const panel = await ext.openPanel(job.tabId);
-    await expect(panel.alert).toHaveAttribute('data-code', 'capture_failed');
-    await expect(panel.page.getByTestId('capturing')).toHaveCount(0);
-    await expect(panel.analyzeButton).toHaveText('Try again');
-    await panel.analyzeButton.click();
-    await expect(panel.postingTitle).toHaveText('Senior Frontend Engineer');
-    await expect(panel.alert).toHaveCount(0);
-    await panel.saveButton.click();
-    await expect(panel.statusSelect).toHaveValue('saved');
-    expect(await allRows(panel.page, 'jobs')).toHaveLength(1);
-    expect(pageErrors).toEqual([]);
-  } finally {
-    await gate.close();
-  }
+test('worker stopped while it reads a page: the panel says so instead of spinning, and Try again reads it', async ({ ext }) => {
+  const job = await ext.openTab('job-posting.html');
+  const pageErrors: string[] = [];
+  job.page.on('pageerror', (e) => pageErrors.push(e.message));
+  await job.page.bringToFront();
+  const interrupted = (panel: SidePanelPage) =>
+    Promise.all([
+      expect(panel.alert).toHaveAttribute('data-code', 'capture_failed'),
+      expect(panel.alert).toContainText('stopped Jobfit while it was reading this page'),
+      expect(panel.page.getByTestId('capturing')).toHaveCount(0),
+      expect(panel.analyzeButton).toHaveText('Try again'),
+    ]);
+
+  // From the toolbar, with no panel open yet.
+  let hold = await blockPage(job.page);
+  await ext.clickToolbarButton(job.page);
+  await expect.poll(async () => (await ext.capture(job.tabId))?.status).toBe('capturing');
+  await ext.stopServiceWorker();
+  await hold.release();
+  const panel = await ext.openPanel(job.tabId);
+  await interrupted(panel);
+  await panel.analyzeButton.click();
+  await expect(panel.postingTitle).toHaveText('Senior Frontend Engineer');
+  await expect(panel.alert).toHaveCount(0);
+
+  // From the panel's own button, while the panel waits for the answer.
+  hold = await blockPage(job.page);
+  const before = (await ext.capture(job.tabId))!.updatedAt;
+  await panel.analyzeButton.click();
+  await expect(panel.page.getByTestId('capturing')).toBeVisible();
+  await expect.poll(async () => ((c) => c?.status === 'capturing' && c.updatedAt > before)(await ext.capture(job.tabId))).toBe(true);
+  await ext.stopServiceWorker();
+  await hold.release();
+  await interrupted(panel);
+  await panel.analyzeButton.click();
+  await expect(panel.postingTitle).toHaveText('Senior Frontend Engineer');
+
+  await panel.saveButton.click();
+  await expect(panel.statusSelect).toHaveValue('saved');
+  expect(await allRows(panel.page, 'jobs')).toHaveLength(1);
+  expect(pageErrors).toEqual([]);
+});
+
+test('worker stopped while it starts a run (its row not yet written): the panel asks again with the same request id, one run', async ({ ext }) => {
+  const { settings, panel, card } = await readyPanel(ext);
+  mock.enqueue(structuredAnswer(analysis('Started once')));
+  // The worker's first write of the run waits on the held store; the browser stops it there.
+  const release = await holdStore(settings, 'runs');
+  await card.getByTestId('ai-start').click();
+  await expect(card.getByTestId('ai-start')).toBeDisabled();
+  await ext.stopServiceWorker();
+  await release();
+
+  await expect(card.getByTestId('ai-role')).toHaveText('Started once');
+  await expect(card.getByTestId('ai-error')).toHaveCount(0);
+  expect(chats()).toHaveLength(1);
+  const runs = await runsIn(panel.page);
+  expect(runs.map((r) => r.status)).toEqual(['done']);
+  expect((await usageIn(panel.page)).map((u) => u.runId)).toEqual([runs[0]!.id]);
 });
 
 test('worker stopped before the call and again while the request waits: one interrupted run, Resume finishes it, nothing twice', async ({ ext }) => {
