@@ -326,7 +326,7 @@ test('two windows analyse two jobs at once: each panel shows its own answer, eac
 
   const words = (prefix: string) => Array.from({ length: 12 }, (_, i) => `${prefix}${i}`).join(' ');
   mock.enqueue(
-    structuredAnswer(analysis(words('acme')), { match: { matchUserText: 'Acme Robotics' }, chunkDelayMs: 60 }),
+    structuredAnswer(analysis(words('acme')), { match: { matchUserText: 'Acme Robotics' }, chunkDelayMs: 100 }),
     structuredAnswer(analysis(words('initech')), { match: { matchUserText: 'Initech' }, chunkDelayMs: 60 }),
   );
   const cardA = first.page.getByTestId('ai-analysis');
