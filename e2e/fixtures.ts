@@ -200,20 +200,22 @@ export class ExtensionHarness {
   }
 
   /**
-   * Reloads the extension as an update does: its pages close, its content scripts lose their context and a
-   * new worker starts with the same id. `chrome.runtime.reload()` cannot be used here: for an extension
-   * loaded from the command line it unloads it for good. CDP `Extensions.loadUnpacked` of the same folder
-   * is what "Reload" on chrome://extensions does.
+   * Reloads the extension from its folder, as an update does (CDP `Extensions.loadUnpacked` of the same
+   * path keeps the id): the worker and the extension's pages go, old content scripts keep running with a
+   * dead runtime, and the new worker starts with the next event. (`chrome.runtime.reload()` leaves an
+   * unpacked extension loaded by flags unloaded here.)
    */
   async reloadExtension(): Promise<void> {
     const dir = extensionDirs.get(this.context);
     if (!dir) throw new Error('no extension folder recorded for this context');
-    const restarted = this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(this.origin), timeout: 15_000 });
-    const cdp = await this.cdp();
-    const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: dir } as never)) as { id: string };
+    const worker = await this.worker();
+    const gone = new Promise<void>((resolve) => worker.once('close', () => resolve()));
+    const started = this.context.waitForEvent('serviceworker', { predicate: (w) => w !== worker && w.url().startsWith(this.origin) });
+    const { id } = (await (await this.cdp()).send('Extensions.loadUnpacked' as never, { path: dir } as never)) as { id: string };
     if (id !== this.id) throw new Error(`reloaded as ${id}, expected ${this.id}`);
-    await restarted;
-    await expect.poll(() => this.evaluateInWorker(() => typeof chrome === 'object' && typeof chrome.tabs?.query === 'function')).toBe(true);
+    await gone;
+    await started; // onInstalled (update) starts the new worker
+    await expect.poll(() => this.evaluateInWorker(() => typeof chrome === 'object' && chrome.action.onClicked.hasListeners())).toBe(true);
   }
 
   /**

@@ -3,8 +3,9 @@ import { createMockOpenRouter, type MockOpenRouter } from './mock-openrouter';
 import { structuredAnswer } from './mock-openrouter/scenarios';
 import { expect, test, type ExtensionHarness } from './fixtures';
 import type { Chrome } from './support/chrome';
-import { allRows, putRows } from './support/idb';
+import { allRows } from './support/idb';
 import { analysis, profile } from './support/llm-data';
+import { capturedPanel, chatRequests, setUpLlm } from './support/llm-setup';
 
 declare const chrome: Chrome;
 
@@ -28,41 +29,13 @@ test.afterAll(async () => {
 });
 test.beforeEach(() => mock.reset());
 
-/** Settings as a user makes them: key, endpoint (the mock), profile, the analysis model, and a CV. */
-async function setUp(ext: ExtensionHarness): Promise<Page> {
-  const options = await ext.openOptions();
-  const page = options.page;
-  await options.setUpAi({ baseURL: mock.baseURL, apiKey: mock.apiKey, profile, models: { analysis: 'openai/gpt-4o-mini', evaluation: 'openai/gpt-4o-mini' } });
-  // The default CV, as the CV importer stores it: its lines carry the profile's values.
-  const p = profile;
-  const lines = [
-    p.name,
-    `${p.email} · ${p.phone}`,
-    p.links,
-    'Frontend engineer, Acme (2019–2024): React, TypeScript, GraphQL',
-    // Personal details inside a line that is sent: they must leave as placeholders.
-    `Summary: ${p.name} builds React apps; write to ${p.email}, call ${p.phone} or see ${p.links}.`,
-  ].map((text, i) => ({ id: `L${i + 1}`, text, origin: { line: i + 1 } }));
-  await putRows(page, 'cvs', [
-    { id: 'cv-1', name: 'Main CV', isDefault: 1, createdAt: 1, updatedAt: 1, data: { version: 1, basics: { name: p.name }, work: [], source: { format: 'text', lines } } },
-  ]);
-  return page;
-}
-
-async function capturedPanel(ext: ExtensionHarness) {
-  const job = await ext.openTab('job-posting.html');
-  await ext.clickToolbarButton(job.page);
-  await ext.waitForCapture(job.tabId);
-  return ext.openPanel(job.tabId);
-}
-
 /** The partial text the worker has written to the `runs` table so far. */
 async function savedPartialText(page: Page): Promise<string> {
   return (await allRows<{ partialText: string }>(page, 'runs')).map((r) => r.partialText).join('\n');
 }
 
-/** Chat calls that reached the mock (CORS preflights aside). */
-const chats = () => mock.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/chat/completions'));
+const chats = () => chatRequests(mock);
+const setUp = (ext: ExtensionHarness) => setUpLlm(ext, mock);
 const chatBodies = () => chats().map((r) => r.rawBody);
 
 test('consent shows the redacted request, then the CV evaluation streams into the panel and is logged', async ({ ext }) => {

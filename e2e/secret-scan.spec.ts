@@ -8,6 +8,7 @@ import { structuredAnswer } from './mock-openrouter/scenarios';
 import { expect, test, type ExtensionHarness } from './fixtures';
 import type { Chrome } from './support/chrome';
 import { analysis, profile } from './support/llm-data';
+import { saveLlmSettings } from './support/llm-setup';
 import { envelopes, MESSAGE_TYPES } from './support/messages';
 
 declare const chrome: Chrome;
@@ -93,9 +94,7 @@ test('the key and the profile leak nowhere: content scripts, messages, console, 
   await instrumentWorker(ext);
 
   // Settings as a user makes them.
-  const options = await ext.openOptions();
-  const settings = options.page;
-  await options.setUpAi({ baseURL: mock.baseURL, apiKey: mock.apiKey, profile, models: { analysis: 'openai/gpt-4o-mini', evaluation: 'openai/gpt-4o-mini' } });
+  const settings = await saveLlmSettings(ext, mock);
   await settings.evaluate(() => chrome.storage.local.set({ llmConsent: true }));
   const KEY = mock.apiKey;
   const keyParts = [KEY, KEY.slice(-12), KEY.replace(/^sk-or-v1-/, '')];

@@ -45,3 +45,48 @@ export function allRows<T>(page: Page, store: string): Promise<T[]> {
     store,
   );
 }
+
+/**
+ * Holds a read-write transaction on one store from an extension page until the returned function is
+ * called: every other write to that store (the worker's too) waits meanwhile, which parks a writer
+ * exactly at its write. The transaction stays open by chaining one cheap request after another.
+ * Resolves once the hold is in place (the writes queued before it have finished).
+ */
+export async function holdStore(page: Page, store: string): Promise<() => Promise<void>> {
+  await page.evaluate(
+    (store) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('jobfit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(store, 'readwrite');
+          let released = false;
+          const ended = new Promise<void>((done) => {
+            tx.oncomplete = tx.onabort = () => {
+              db.close();
+              done();
+            };
+          });
+          (globalThis as { __jobfitRelease?: () => Promise<void> }).__jobfitRelease = () => {
+            released = true;
+            return ended;
+          };
+          let held = false;
+          const spin = () => {
+            const request = tx.objectStore(store).count();
+            request.onsuccess = () => {
+              if (!held) {
+                held = true;
+                resolve();
+              }
+              if (!released) spin();
+            };
+          };
+          spin();
+        };
+      }),
+    store,
+  );
+  return () => page.evaluate(() => (globalThis as { __jobfitRelease?: () => Promise<void> }).__jobfitRelease?.());
+}

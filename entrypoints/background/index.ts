@@ -2,7 +2,7 @@ import '@/lib/util/zod-config';
 import { defineBackground } from 'wxt/utils/define-background';
 import { captureUrl } from '@/lib/capture/from-url';
 import { fillApplication, undoApplicationFill } from '@/lib/apply/inject';
-import { captureTab } from '@/lib/capture/inject';
+import { captureTab, reconcileInterruptedCaptures } from '@/lib/capture/inject';
 import { setUpLlm } from '@/lib/llm/setup';
 import { connectOpenRouter } from '@/lib/llm/oauth';
 import { validateKey } from '@/lib/llm/validate-key';
@@ -29,4 +29,5 @@ export default defineBackground(() => {
   registerOnboarding();
   setUpTracker();
   void restrictStorageToTrustedContexts();
+  void reconcileInterruptedCaptures().catch(() => undefined);
 });

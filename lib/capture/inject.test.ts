@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppError } from '../util/errors';
-import { captureTab, classifyInjectionError, safeOrigin, type ScriptRunner } from './inject';
+import { captureTab, classifyInjectionError, reconcileInterruptedCaptures, safeOrigin, type ScriptRunner } from './inject';
 import type { CaptureState } from './state';
 import type { CaptureResult, JobPosting } from './types';
 
@@ -211,5 +211,30 @@ describe('safeOrigin', () => {
     ['not a url', undefined],
   ])('%s → %s', (url, expected) => {
     expect(safeOrigin(url)).toBe(expected);
+  });
+});
+
+describe('reconcileInterruptedCaptures', () => {
+  it('turns captures a stopped worker left running into a retryable error; newer ones and finished ones stay', async () => {
+    const started = 5_000;
+    await storePrevious({ status: 'capturing', tabId: TAB, url: JOB_URL, updatedAt: started - 1 });
+    await storePrevious({ status: 'capturing', tabId: 8, updatedAt: started + 1 });
+    const ready: CaptureState = { status: 'ready', tabId: 9, url: JOB_URL, posting: page, updatedAt: 1 };
+    await storePrevious(ready);
+    await fakeBrowser.storage.session.set({ 'binding:1': { tabId: TAB, boundAt: 1 } });
+
+    expect(await reconcileInterruptedCaptures(started)).toEqual([TAB]);
+    expect(await stored()).toEqual({ status: 'error', tabId: TAB, url: JOB_URL, error: { code: 'capture_failed', detail: 'interrupted' }, updatedAt: expect.any(Number) });
+    expect((await stored(8))?.status).toBe('capturing');
+    expect(await stored(9)).toEqual(ready);
+  });
+
+  it('a capture started meanwhile waits for it, so its own state is never overwritten', async () => {
+    await storePrevious({ status: 'capturing', tabId: TAB, url: JOB_URL, updatedAt: 1 });
+    const reconciling = reconcileInterruptedCaptures(Date.now());
+    const state = await captureTab(TAB, runner({ result: found(page) }));
+    await reconciling;
+    expect(state.status).toBe('ready');
+    expect(await stored()).toEqual(state);
   });
 });

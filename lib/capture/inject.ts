@@ -48,6 +48,7 @@ export async function readTab(tabId: number, runner: ScriptRunner = browserScrip
  * Needs either the activeTab grant (toolbar, shortcut, menu) or the site's optional host permission.
  */
 export async function captureTab(tabId: number, runner: ScriptRunner = browserScriptRunner): Promise<CaptureState> {
+  await reconciled;
   const previous = await readCaptureState(tabId);
   const knownUrl = previous?.url;
   await writeCaptureState({ status: 'capturing', tabId, ...(knownUrl ? { url: knownUrl } : {}), updatedAt: Date.now() });
@@ -79,4 +80,32 @@ export function safeOrigin(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+let reconciled: Promise<unknown> = Promise.resolve();
+
+/**
+ * At worker start: a capture a stopped worker left `capturing` will never finish. It becomes an error
+ * the panel can retry, instead of a panel that spins forever. Captures this worker starts wait for it.
+ */
+export function reconcileInterruptedCaptures(workerStartedAt: number = Date.now()): Promise<number[]> {
+  const run = (async () => {
+    const all = await browser.storage.session.get(null);
+    const stale = Object.entries(all)
+      .filter(([key]) => key.startsWith('capture:'))
+      .map(([, value]) => value as CaptureState)
+      .filter((state) => state?.status === 'capturing' && state.updatedAt < workerStartedAt);
+    for (const state of stale) {
+      await writeCaptureState({
+        status: 'error',
+        tabId: state.tabId,
+        ...(state.url ? { url: state.url } : {}),
+        error: { code: 'capture_failed', detail: 'interrupted' },
+        updatedAt: Date.now(),
+      });
+    }
+    return stale.map((s) => s.tabId);
+  })();
+  reconciled = run.catch(() => undefined);
+  return run;
 }

@@ -561,6 +561,68 @@ describe('worker restart: interrupted runs and resume', () => {
     await expect(restarted.resumeRun('missing', 'resume-2')).rejects.toMatchObject({ code: 'run_not_found' });
   });
 
+  it('worker start and Resume looking up the same dead cost at once log it once', async () => {
+    const client = createLlmClient({ baseURL: mock.baseURL, apiKey: mock.apiKey });
+    const completion = await client.chat.completions.create({ model: 'mock/json-strict', messages: [{ role: 'user', content: 'Hello mock' }] });
+    await createRunsRepo(db).create({
+      id: 'dead-run',
+      feature: 'analysis',
+      status: 'running',
+      model: 'mock/json-strict',
+      attempt: 1,
+      partialText: 'half',
+      startedAt: 1000,
+      heartbeatAt: 1000,
+      generationId: completion.id,
+      request: { feature: 'analysis', model: 'mock/json-strict', messages: [{ role: 'user', content: 'Hello mock' }] },
+    });
+    // /generation answers slowly, so both lookups are in flight together.
+    let lookups = 0;
+    const restarted = makeService({
+      workerStartedAt: Date.now(),
+      fetch: async (...args) => {
+        const url = String(args[0] instanceof Request ? args[0].url : args[0]);
+        if (url.includes('/generation')) {
+          lookups += 1;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return globalThis.fetch(...args);
+      },
+    });
+    mock.enqueue({ content: 'again' });
+    expect(await restarted.reconcile()).toEqual(['dead-run']); // its cost lookup is now in flight
+    await restarted.resumeRun('dead-run', 'resume-1');
+    await restarted.idle();
+    await vi.waitFor(async () => expect(await createLlmUsageRepo(db).byRun('dead-run')).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // a second lookup would have landed by now
+    expect(await createLlmUsageRepo(db).byRun('dead-run')).toHaveLength(1);
+    expect(lookups).toBe(1);
+  });
+
+  it('Resume of a run whose answer had arrived uses the cached answer instead of paying again', async () => {
+    const first = await run({ schema: 'analysis' }, { content: JSON.stringify({ title: 'Dev', score: 3, skills: ['TS'] }) });
+    expect(first.row.status).toBe('done');
+    // The worker stopped while it wrote the run as done: the row stayed running, usage and cache were written.
+    await db.runs.update(first.runId, { status: 'running', heartbeatAt: 1000 });
+    const restarted = makeService({ workerStartedAt: Date.now() });
+    expect(await restarted.reconcile()).toEqual([first.runId]);
+    const before = chatRequests().length;
+    const resumed = await restarted.resumeRun(first.runId, 'resume-cached');
+    await restarted.idle();
+    expect(chatRequests()).toHaveLength(before);
+    expect(await createRunsRepo(db).get(resumed.runId)).toMatchObject({ status: 'done', cached: true, resumedFrom: first.runId, result: { title: 'Dev', score: 3, skills: ['TS'] } });
+    expect((await createLlmUsageRepo(db).byRun(resumed.runId)).map((u) => u.cached)).toEqual([1]);
+
+    // A run that never got its answer goes out again.
+    const cut = await run({ requestId: 'cut-run', messages: [{ role: 'user', content: 'other' }] }, { midStreamError: true });
+    expect(cut.row.status).toBe('error');
+    mock.enqueue({ content: 'fresh answer' });
+    const again = await restarted.resumeRun('cut-run', 'resume-cut');
+    await restarted.idle();
+    expect(chatRequests()).toHaveLength(before + 2);
+    expect(await createRunsRepo(db).get(again.runId)).toMatchObject({ status: 'done', cached: false, partialText: 'fresh answer' });
+  });
+
   it('subscribing to a finished run replays its final frame with usage; an unknown run gets run_not_found', async () => {
     const done = await run({}, { content: 'final' });
     const frames: RunFrame[] = [];

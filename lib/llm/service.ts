@@ -553,8 +553,20 @@ export function createLlmService(deps: LlmServiceDeps = {}): LlmService {
     };
   }
 
-  /** An interrupted run never got its usage frame: ask `/generation` what it cost. */
-  async function reconcileCost(row: LlmRunRow): Promise<void> {
+  /**
+   * An interrupted run never got its usage frame: ask `/generation` what it cost. Worker start and
+   * Resume both ask; one lookup per run at a time, and the row is added only if none exists by then.
+   */
+  const costLookups = new Map<string, Promise<void>>();
+  function reconcileCost(row: LlmRunRow): Promise<void> {
+    const running = costLookups.get(row.id);
+    if (running) return running;
+    const lookup = lookUpCost(row).finally(() => costLookups.delete(row.id));
+    costLookups.set(row.id, lookup);
+    return lookup;
+  }
+
+  async function lookUpCost(row: LlmRunRow): Promise<void> {
     if (row.status !== 'interrupted' || !row.generationId) return;
     if ((await usage().byRun(row.id)).length) return;
     const apiKey = await readKey();
@@ -562,6 +574,7 @@ export function createLlmService(deps: LlmServiceDeps = {}): LlmService {
     const client = makeClient(await settings.baseUrl(), apiKey)(baseFetch);
     const cost = await fetchGenerationCost(client, row.generationId);
     if (!cost) return;
+    if ((await usage().byRun(row.id)).length) return;
     await usage().add({
       runId: row.id,
       feature: row.feature,
@@ -622,6 +635,9 @@ export function createLlmService(deps: LlmServiceDeps = {}): LlmService {
       if (!old) throw new AppError('run_not_found');
       if (old.status === 'running' && active.has(runId)) return { runId, status: 'running', created: false };
       void reconcileCost(old).catch(() => undefined);
+      // An answer that arrived (and was paid for) before the worker stopped is in the cache: use it
+      // rather than paying for the same request again. Otherwise the request goes out again.
+      const answered = (await usage().byRun(runId)).some((u) => u.status === 'ok' && !u.cached);
       return startRun(
         {
           requestId,
@@ -632,7 +648,7 @@ export function createLlmService(deps: LlmServiceDeps = {}): LlmService {
           ...(old.request.maxTokens !== undefined ? { maxTokens: old.request.maxTokens } : {}),
           ...(old.request.temperature !== undefined ? { temperature: old.request.temperature } : {}),
           ...(old.request.schema ? { schema: old.request.schema } : {}),
-          fresh: true,
+          ...(answered ? {} : { fresh: true }),
         },
         { resumedFrom: runId },
       );

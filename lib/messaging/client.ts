@@ -11,3 +11,11 @@ export async function sendToBackground<K extends BackgroundMessage>(type: K, dat
   if (reply.ok) return reply.value;
   throw new AppError(isErrorCode(reply.error?.code) ? reply.error.code : 'internal', reply.error?.detail);
 }
+
+/**
+ * The worker was stopped while it handled the message (Chrome closes the channel without a reply). What
+ * the message was doing is then reported by the next worker, not by this reply.
+ */
+export function isWorkerGone(error: unknown): boolean {
+  return error instanceof Error && /(message port|message channel) closed before a response/i.test(error.message);
+}

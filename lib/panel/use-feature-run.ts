@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AiPrompt } from '../ai/prompts';
 import type { LlmFeature } from '../llm/features';
 import type { RunPreview } from '../llm/service';
-import { sendToBackground } from '../messaging/client';
+import { isWorkerGone, sendToBackground } from '../messaging/client';
 import { llmConsentItem } from '../storage/items';
 import { AppError, type ErrorCode } from '../util/errors';
 import { recallRun, rememberRun } from './ai-runs';
@@ -76,10 +76,17 @@ export function useFeatureRun(feature: LlmFeature, postingUrl: string, prompt: A
     setBusy(true);
     setFailure(null);
     const requestId = crypto.randomUUID();
+    const send = () =>
+      options.resumeOf
+        ? sendToBackground('resumeRun', { runId: options.resumeOf, requestId })
+        : sendToBackground('startRun', { requestId, feature, messages: p!.messages, schema: p!.schema, ...(options.fresh ? { fresh: true } : {}) });
     try {
-      const handle = options.resumeOf
-        ? await sendToBackground('resumeRun', { runId: options.resumeOf, requestId })
-        : await sendToBackground('startRun', { requestId, feature, messages: p!.messages, schema: p!.schema, ...(options.fresh ? { fresh: true } : {}) });
+      // A worker stopped before it answered: ask the next one with the same request id, which returns
+      // the run if it was created and starts it if not (never two runs for one click).
+      const handle = await send().catch((error: unknown) => {
+        if (isWorkerGone(error)) return send();
+        throw error;
+      });
       setRunId(handle.runId);
       await rememberRun(postingUrl, feature, handle.runId);
     } catch (error) {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import { RUN_PORT_NAME } from '../messaging/ports';
 import type { CaptureState } from '../capture/state';
 import { readBinding, readCaptureState, sessionKeys, watchSessionKey, type PanelBinding } from './session';
 
@@ -49,6 +50,40 @@ export function useCaptureState(tabId: number | undefined | null): CaptureState 
       stop();
     };
   }, [tabId]);
+  const state = tabId !== undefined && tabId !== null && entry?.tabId === tabId ? entry.state : undefined;
+  useWorkerWatch(state?.status === 'capturing');
   if (tabId === null) return null;
-  return tabId !== undefined && entry?.tabId === tabId ? entry.state : undefined;
+  return state;
+}
+
+const RECONNECT_MS = 300;
+
+/**
+ * While a capture is running, keeps a port open to the worker. A stopped worker drops it; connecting
+ * again starts a new worker, which marks the capture it inherited as interrupted (the panel then
+ * offers Try again instead of spinning). Ports do not keep the worker alive.
+ */
+function useWorkerWatch(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    let port: Browser.runtime.Port | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const connect = () => {
+      try {
+        port = browser.runtime.connect({ name: RUN_PORT_NAME });
+        port.onDisconnect.addListener(() => {
+          if (!stopped) timer = setTimeout(connect, RECONNECT_MS);
+        });
+      } catch {
+        // The extension itself is gone (reloaded): nothing to watch.
+      }
+    };
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      port?.disconnect();
+    };
+  }, [active]);
 }

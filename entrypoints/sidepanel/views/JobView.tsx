@@ -12,7 +12,7 @@ import { originPattern, parsePostingUrl } from '@/lib/capture/url-input';
 import type { CaptureState } from '@/lib/capture/state';
 import { SITE_NAMES, type JobPosting, type Salary } from '@/lib/capture/types';
 import type { JobRow } from '@/lib/db/schema';
-import { sendToBackground } from '@/lib/messaging/client';
+import { isWorkerGone, sendToBackground } from '@/lib/messaging/client';
 import { isJobStatus, JOB_STATUSES, useSavePosting } from '@/lib/panel/use-saved-job';
 import { AppError, type ErrorCode } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
@@ -73,7 +73,8 @@ export function JobView({ tabId, capture }: Props) {
       const state = await sendToBackground('captureTab', { tabId });
       if (state.status === 'error') setLocalError(state.error);
     } catch (error) {
-      setLocalError({ code: error instanceof AppError ? error.code : 'internal' });
+      // A worker stopped mid-capture: the next one marks the capture interrupted (see useCaptureState).
+      if (!isWorkerGone(error)) setLocalError({ code: error instanceof AppError ? error.code : 'internal' });
     } finally {
       setBusy(false);
     }
@@ -128,7 +129,7 @@ export function JobView({ tabId, capture }: Props) {
       {error && !given ? (
         <Card testId="capture-error">
           <p className="jf-error" role="alert" data-code={error.code}>
-            {errorMessage(error.code)}
+            {error.code === 'capture_failed' && error.detail === 'interrupted' ? i18n.t('life.captureInterrupted') : errorMessage(error.code)}
           </p>
           {origin ? (
             <>
