@@ -174,6 +174,9 @@ test('analysis streams, chips confirmed, tailoring blocks a planted fabrication,
   await page.reload();
   await expect(guided.getByTestId('guided-progress')).toHaveText('Question 2/3');
   await expect(line(fabricated)).toHaveAttribute('data-blocked', 'true');
+  // The review it was saved from is not offered for saving again.
+  await expect(tailor.getByTestId('tailor-save')).toHaveText('Saved');
+  await expect(tailor.getByTestId('tailor-save')).toBeDisabled();
   await guided.getByTestId('guided-skip').click();
   await expect(guided.getByTestId('guided-progress')).toHaveText('Question 3/3');
   await guided.getByTestId('guided-answer').fill(answers.rust);

@@ -18,16 +18,20 @@ export async function rememberRun(postingUrl: string, feature: LlmFeature, runId
   await browser.storage.local.set({ [keyOf(postingUrl, feature)]: runId });
 }
 
-const guidedKey = (runId: string) => `guided:${runId}`;
+/** What the user did with one finished run, kept for the browser session like the run itself. */
+type RunNote = 'guided' | 'tailorSaved';
+const noteKey = (note: RunNote, runId: string) => `${note}:${runId}`;
 
 /**
- * Where the user is in one run's guided questions (answered, skipped, current), so a reopened panel
- * goes on from there instead of asking again (an answer asked twice would be saved twice).
+ * A note on one run: where the user is in its guided questions (a reopened panel goes on from there
+ * instead of asking again, which would save an answer twice), or the tailored CV saved from it (so
+ * Save is not offered twice). `read` checks what storage holds.
  */
-export async function recallGuided<T>(runId: string, read: (value: unknown) => T | undefined): Promise<T | undefined> {
-  return read((await browser.storage.session.get(guidedKey(runId)))[guidedKey(runId)]);
+export async function recallRunNote<T>(note: RunNote, runId: string, read: (value: unknown) => T | undefined): Promise<T | undefined> {
+  const key = noteKey(note, runId);
+  return read((await browser.storage.session.get(key))[key]);
 }
 
-export async function rememberGuided(runId: string, session: unknown): Promise<void> {
-  await browser.storage.session.set({ [guidedKey(runId)]: session });
+export async function rememberRunNote(note: RunNote, runId: string, value: unknown): Promise<void> {
+  await browser.storage.session.set({ [noteKey(note, runId)]: value });
 }

@@ -10,12 +10,12 @@ import { type AiFact, buildQuestionsPrompt, buildTailoringPrompt } from '@/lib/a
 import { guidedQuestionsSchema, normalizeQuestions, tailoredCvSchema } from '@/lib/ai/schemas';
 import type { JobPosting } from '@/lib/capture/types';
 import { factProblem } from '@/lib/cv/facts';
-import { type Cv, cvSchema } from '@/lib/cv/model';
+import { cvSchema } from '@/lib/cv/model';
 import { getDb } from '@/lib/db/open';
 import { createCvsRepo } from '@/lib/db/repos/cvs';
 import { createJobsRepo } from '@/lib/db/repos/jobs';
 import { cvFactOfAnswer, diffRows, readGuided, reviewCounts, storedGuided, toggleApproval } from '@/lib/panel/ai-review';
-import { recallGuided, rememberGuided } from '@/lib/panel/ai-runs';
+import { recallRunNote, rememberRunNote } from '@/lib/panel/ai-runs';
 import { saveTailoredCv } from '@/lib/panel/ai-save';
 import { downloadCv } from '@/lib/panel/ai-export';
 import { routeHash } from '@/lib/panel/route';
@@ -63,7 +63,7 @@ export default function TailorCard({ posting, master, unreadable, models }: Prop
         missing={missing}
         renderResult={(run) =>
           master ? (
-            <TailorResult key={run.runId} result={run.result} master={master} facts={facts} confirmed={confirmed ?? []} posting={posting} />
+            <TailorResult key={run.runId} runId={run.runId} result={run.result} master={master} facts={facts} confirmed={confirmed ?? []} posting={posting} />
           ) : null
         }
       />
@@ -88,6 +88,7 @@ export default function TailorCard({ posting, master, unreadable, models }: Prop
 }
 
 interface ResultProps {
+  runId: string;
   result: unknown;
   master: AiMaster;
   facts: AiFact[];
@@ -96,13 +97,23 @@ interface ResultProps {
 }
 
 /** The review of one tailoring run: rows with flags and approvals, Save as a tailored CV of the job. */
-function TailorResult({ result, master, facts, confirmed, posting }: ResultProps) {
+function TailorResult({ runId, result, master, facts, confirmed, posting }: ResultProps) {
   const check = usePostCheck(result, tailoredCvSchema, (ai, data) =>
     ai.reviewTailoredCv({ master: master.cv, tailored: data, facts, confirmedKeywords: confirmed }),
   );
   const [approved, setApproved] = useState<Set<number>>(new Set());
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<{ id: string; cv: Cv }>();
+  // The CV saved from this run (its id), also after the panel was reopened: Save is offered once per run.
+  const [saved, setSaved] = useState<string>();
+  useEffect(() => {
+    let cancelled = false;
+    recallRunNote('tailorSaved', runId, (v) => (typeof v === 'string' ? v : undefined))
+      .then((id) => !cancelled && id && setSaved(id))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [runId]);
   const [saveError, setSaveError] = useState<ErrorCode>();
 
   if (check.status !== 'ready') return <PostCheckNotice check={check} />;
@@ -117,7 +128,8 @@ function TailorResult({ result, master, facts, confirmed, posting }: ResultProps
       const { mergeTailoredCv } = await import('@/lib/ai');
       const merged = mergeTailoredCv(master.cv, review, approved);
       const out = await saveTailoredCv(getDb(), { posting, masterId: master.row.id, cv: merged.cv });
-      setSaved({ id: out.cv.id, cv: merged.cv });
+      setSaved(out.cv.id);
+      await rememberRunNote('tailorSaved', runId, out.cv.id).catch(() => undefined);
       toast(i18n.t('aiui.savedTailored', [out.cv.name]));
     } catch (error) {
       setSaveError(error instanceof AppError ? error.code : toAppError(error).code);
@@ -217,7 +229,7 @@ function GuidedFlow({ runId, result, master, facts, onUpdate, updating }: Guided
   useEffect(() => {
     if (!fresh) return;
     let cancelled = false;
-    recallGuided(runId, (value) => readGuided(value, fresh.questions))
+    recallRunNote('guided', runId, (value) => readGuided(value, fresh.questions))
       .catch(() => undefined)
       .then((stored) => !cancelled && setStored(stored ?? fresh));
     return () => {
@@ -227,7 +239,7 @@ function GuidedFlow({ runId, result, master, facts, onUpdate, updating }: Guided
   const [error, setError] = useState<ErrorCode>();
   const setSession = (next: GuidedSession) => {
     setStored(next);
-    rememberGuided(runId, storedGuided(next)).catch(() => undefined);
+    rememberRunNote('guided', runId, storedGuided(next)).catch(() => undefined);
   };
   if (session === undefined) return null;
   if (!session || !session.questions.length) {
