@@ -151,6 +151,8 @@ interface FormCase {
   /** Controls that must stay empty: sensitive questions without a saved answer, unrecognised fields. */
   untouched: string[];
   sensitive?: string;
+  /** Save the job with a cover letter first: the letter PDF goes into this file input. */
+  letter?: string;
 }
 
 const deep = (selector: string) => `css=${selector}`;
@@ -167,6 +169,7 @@ const forms: FormCase[] = [
     },
     untouched: ['#autofill-input', 'textarea'],
     sensitive: 'visa sponsorship',
+    letter: '#_systemfield_cover_letter',
   },
   {
     ats: 'Workday',
@@ -191,7 +194,15 @@ const forms: FormCase[] = [
 
 for (const form of forms) {
   test(`${form.ats} (hand-made form): the default CV goes in as a PDF, the fields fill, nothing else is typed, undo restores`, async ({ ext }) => {
-    const { job, apply } = await openForm(ext, form.fixture);
+    const { job, panel, apply } = await openForm(ext, form.fixture);
+    const letterText = 'I have built fleet dashboards in React for five years and would like to do it at Acme Robotics.';
+    if (form.letter) {
+      await panel.saveButton.click();
+      await expect(panel.statusSelect).toHaveValue('saved');
+      const [saved] = await allRows<StoredJob>(panel.page, 'jobs');
+      await putRows(panel.page, 'analyses', [{ id: 'letter-1', jobId: saved!.id, kind: 'coverLetter', result: { text: letterText, updatedAt: 5 }, createdAt: 5 }]);
+      await panel.page.reload();
+    }
     await expect(apply.cvSelect).toHaveValue('cv-jane');
     await apply.fillButton.click();
     await expect(apply.filled('resume')).toBeVisible();
@@ -218,8 +229,17 @@ for (const form of forms) {
       await expect(apply.left(form.sensitive)).toHaveAttribute('data-reason', 'sensitive');
       expect(await job.page.locator('input[type=radio]:checked').count()).toBe(0);
     }
-    // Not saved yet: the record needs a saved job.
-    await expect(apply.root.getByTestId('apply-save-first')).toBeVisible();
+    if (form.letter) {
+      // The cover letter saved with the job, as a PDF in the form's cover-letter input.
+      const letter = await inputFile(job.page, form.letter);
+      expect(letter).toMatchObject({ name: 'Jane-Public-Acme-Robotics-Cover-letter.pdf', type: 'application/pdf' });
+      const text = (await readPdfInNode(new Uint8Array(Buffer.from(letter!.base64, 'base64')))).lines.map((l) => l.text).join(' ');
+      expect(text.replace(/\s+/g, ' ')).toContain('fleet dashboards in React');
+      await expect(apply.root.locator('[data-testid="apply-filled-row"][data-field="coverLetter"]')).toContainText(letter!.name);
+    } else {
+      // Not saved: the record needs a saved job.
+      await expect(apply.root.getByTestId('apply-save-first')).toBeVisible();
+    }
     expect(await job.page.evaluate(() => document.body.dataset.submitted)).toBeUndefined();
 
     await apply.undoAll.click();
