@@ -248,7 +248,7 @@ for (const form of forms) {
   });
 }
 
-test('explained, never a silent half fill: Workday on the wrong step, a page with no form, a board in a frame not granted', async ({ ext }) => {
+test('explained, never a silent half fill: Workday on the wrong step, no form, a site that ignores synthetic events, a board in a frame not granted', async ({ ext }) => {
   const workday = await openForm(ext, 'apply/workday-start.html');
   await workday.apply.fillButton.click();
   await expect(workday.apply.problems.first()).toHaveAttribute('data-code', 'workday_wrong_step');
@@ -259,6 +259,15 @@ test('explained, never a silent half fill: Workday on the wrong step, a page wit
   await none.apply.fillButton.click();
   await expect(none.apply.problems).toHaveCount(1);
   await expect(none.apply.problems.first()).toHaveAttribute('data-code', 'no_form');
+
+  // A site that throws away what Jobfit types: said, field by field, never reported as filled.
+  const strict = await openForm(ext, 'apply/ignores-events.html');
+  await strict.apply.fillButton.click();
+  await expect(strict.apply.root.locator('[data-testid="apply-problems"] li[data-code="synthetic_ignored"]')).toContainText('Email');
+  await expect(strict.apply.left('Email')).toHaveAttribute('data-reason', 'site_refused');
+  await expect(strict.apply.filled('email')).toHaveCount(0);
+  await expect(strict.apply.filled('phone')).toBeVisible();
+  expect(await strict.job.page.locator('#email').inputValue()).toBe('');
 
   const embed = await openForm(ext, 'apply/greenhouse-embed.html');
   const frameOrigin = `http://localhost:${new URL(embed.job.url).port}`;
