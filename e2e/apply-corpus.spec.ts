@@ -9,6 +9,7 @@ import type { Cv } from '../lib/cv/model';
 import { expect, test } from './fixtures';
 import { ApplySection } from './po/apply-section';
 import { putRows } from './support/idb';
+import { fileBytes, inputFile } from './support/input-file';
 import { ROOT } from './support/paths';
 
 // Apply on the real application forms of ../shared/corpus/application_forms (Greenhouse, SuccessFactors),
@@ -72,16 +73,9 @@ test('Greenhouse (corpus): the CV PDF in #resume re-imports to the CV, profile f
   const { page, apply } = await openCorpusForm(ext, GREENHOUSE);
   await apply.fillButton.click();
   await expect(apply.filled('resume')).toBeVisible({ timeout: 20_000 });
-  const file = await page.locator('#resume').evaluate(async (el: HTMLInputElement) => {
-    const f = el.files?.[0];
-    if (!f) return null;
-    const bytes = new Uint8Array(await f.arrayBuffer());
-    let binary = '';
-    for (const b of bytes) binary += String.fromCharCode(b);
-    return { name: f.name, type: f.type, base64: btoa(binary) };
-  });
+  const file = await inputFile(page.locator('#resume'));
   expect(file?.type).toBe('application/pdf');
-  const back = await importCv(new Uint8Array(Buffer.from(file!.base64, 'base64')), { fileName: file!.name, readPdf: readPdfInNode });
+  const back = await importCv(fileBytes(file!), { fileName: file!.name, readPdf: readPdfInNode });
   expect(compareCvs(master, back)).toEqual([]);
 
   expect(await page.locator('#first_name').inputValue()).toBe('Jane Q.');

@@ -9,6 +9,7 @@ import { type ExtensionHarness, expect, test } from './fixtures';
 import { ApplySection } from './po/apply-section';
 import { accessibilityProblems } from './support/axe';
 import { allRows, putRows } from './support/idb';
+import { fileBytes, inputFile, type InputFile } from './support/input-file';
 
 // Apply from the Job view on hand-made application forms (e2e/pages/apply, modelled on each ATS's markup):
 // the worker injects the apply script, the CV goes into the resume input as the ATS-safe PDF, the
@@ -23,21 +24,8 @@ interface StoredJob {
   history: { to: string }[];
 }
 
-/** The file in a page's input, as base64 (read in the page's own world). */
-async function inputFile(page: Page, selector: string, frame = page.mainFrame()) {
-  return frame.evaluate(async (sel) => {
-    const input = document.querySelector<HTMLInputElement>(sel);
-    const file = input?.files?.[0];
-    if (!file) return null;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (const b of bytes) binary += String.fromCharCode(b);
-    return { name: file.name, type: file.type, base64: btoa(binary) };
-  }, selector);
-}
-
-async function reimport(file: { base64: string; name: string }): Promise<Cv> {
-  return importCv(new Uint8Array(Buffer.from(file.base64, 'base64')), { fileName: file.name, readPdf: readPdfInNode });
+async function reimport(file: InputFile): Promise<Cv> {
+  return importCv(fileBytes(file), { fileName: file.name, readPdf: readPdfInNode });
 }
 
 /** Opens a form, stores the default CV, captures the posting with the toolbar button and shows the Apply section. */
@@ -72,7 +60,7 @@ test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones s
   await expect(apply.filled('resume')).toBeVisible();
 
   // The resume input holds the PDF; read back by Jobfit's importer it is the tailored CV.
-  const file = await inputFile(job.page, 'input[name=resume]');
+  const file = await inputFile(job.page.locator('input[name=resume]'));
   expect(file).toMatchObject({ name: 'Jane-Public-Acme-Robotics-Senior-Frontend-Engineer.pdf', type: 'application/pdf' });
   const back = await reimport(file!);
   expect(compareCvs(tailored, back)).toEqual([]);
@@ -108,7 +96,7 @@ test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones s
   expect(await value(job.page, '[name=name]')).toBe('Jane Q. Public');
   await apply.undoAll.click();
   await expect.poll(() => value(job.page, '[name=name]')).toBe('');
-  expect(await inputFile(job.page, 'input[name=resume]')).toBeNull();
+  expect(await inputFile(job.page.locator('input[name=resume]'))).toBeNull();
 
   // The answer bank: an answer saved from "Left for you" fills that question next time; a sensitive one too.
   await apply.fillButton.click();
@@ -209,14 +197,7 @@ for (const form of forms) {
 
     // Playwright's css engine pierces open shadow roots; the file is read in the page's world.
     const input = job.page.locator(deep(form.resume));
-    const file = await input.evaluate(async (el: HTMLInputElement) => {
-      const f = el.files?.[0];
-      if (!f) return null;
-      const bytes = new Uint8Array(await f.arrayBuffer());
-      let binary = '';
-      for (const b of bytes) binary += String.fromCharCode(b);
-      return { name: f.name, type: f.type, base64: btoa(binary) };
-    });
+    const file = await inputFile(input);
     expect(file).toMatchObject({ name: 'Jane-Public-Acme-Robotics-Senior-Frontend-Engineer.pdf', type: 'application/pdf' });
     expect(compareCvs(master, await reimport(file!))).toEqual([]);
 
@@ -231,9 +212,9 @@ for (const form of forms) {
     }
     if (form.letter) {
       // The cover letter saved with the job, as a PDF in the form's cover-letter input.
-      const letter = await inputFile(job.page, form.letter);
+      const letter = await inputFile(job.page.locator(form.letter));
       expect(letter).toMatchObject({ name: 'Jane-Public-Acme-Robotics-Cover-letter.pdf', type: 'application/pdf' });
-      const text = (await readPdfInNode(new Uint8Array(Buffer.from(letter!.base64, 'base64')))).lines.map((l) => l.text).join(' ');
+      const text = (await readPdfInNode(fileBytes(letter!))).lines.map((l) => l.text).join(' ');
       expect(text.replace(/\s+/g, ' ')).toContain('fleet dashboards in React');
       await expect(apply.root.locator('[data-testid="apply-filled-row"][data-field="coverLetter"]')).toContainText(letter!.name);
     } else {
