@@ -249,6 +249,9 @@ test('explained, never a silent half fill: Workday on the wrong step, no form, a
   await expect(strict.apply.filled('email')).toHaveCount(0);
   await expect(strict.apply.filled('phone')).toBeVisible();
   expect(await strict.job.page.locator('#email').inputValue()).toBe('');
+  // No posting on this page, so no saved job to keep the record with: said instead of a Mark button.
+  await expect(strict.apply.root.getByTestId('apply-save-first')).toContainText('open the posting');
+  await expect(strict.apply.markSave).toHaveCount(0);
 
   const embed = await openForm(ext, 'apply/greenhouse-embed.html');
   const frameOrigin = `http://localhost:${new URL(embed.job.url).port}`;

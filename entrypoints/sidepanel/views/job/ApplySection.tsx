@@ -172,7 +172,7 @@ export default function ApplySection({ posting, tabId }: Props) {
           <MarkApplied jobId={job.id} attached={phase.attached} rows={filledRows(phase.outcome.frames).filter((r) => !undone.has(rowKey(r)))} />
         ) : (
           <p className="jf-muted" data-testid="apply-save-first">
-            {i18n.t('apply.saveJobFirst')}
+            {posting ? i18n.t('apply.saveJobFirst') : i18n.t('apply.noPostingRecord')}
           </p>
         )
       ) : null}
