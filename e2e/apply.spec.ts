@@ -113,6 +113,15 @@ test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones s
   expect(await value(job.page, 'textarea')).toBe('One month');
   expect(await job.page.locator('[name="eeo[gender]"]').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe('Decline to self-identify');
   expect(await value(job.page, '[name="eeo[veteran]"]')).toBe('');
+  // Correcting a filled answer in the list saves it to the answer bank for the next form.
+  const notice = apply.filledRows.filter({ hasText: 'notice period' });
+  await expect(notice).toHaveAttribute('data-source', 'answer');
+  await notice.getByRole('button', { name: 'Change answer' }).click();
+  await notice.getByTestId('apply-answer').fill('Two months');
+  await notice.getByTestId('apply-save-answer').click();
+  await expect
+    .poll(async () => (await allRows<{ question: string; answer: string }>(panel.page, 'answers')).find((a) => a.question.includes('notice period'))?.answer)
+    .toBe('Two months');
 
   // After the user submits: Mark as applied (pre-checked) sets the status and keeps the record.
   await expect(apply.markApplied).toBeChecked();
