@@ -9,6 +9,7 @@ import { type ExtensionHarness, expect, test } from './fixtures';
 import { ApplySection } from './po/apply-section';
 import { accessibilityProblems } from './support/axe';
 import { allRows, putRows } from './support/idb';
+import { fileBytes, inputFile, type InputFile } from './support/input-file';
 
 // Apply from the Job view on hand-made application forms (e2e/pages/apply, modelled on each ATS's markup):
 // the worker injects the apply script, the CV goes into the resume input as the ATS-safe PDF, the
@@ -23,21 +24,8 @@ interface StoredJob {
   history: { to: string }[];
 }
 
-/** The file in a page's input, as base64 (read in the page's own world). */
-async function inputFile(page: Page, selector: string, frame = page.mainFrame()) {
-  return frame.evaluate(async (sel) => {
-    const input = document.querySelector<HTMLInputElement>(sel);
-    const file = input?.files?.[0];
-    if (!file) return null;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (const b of bytes) binary += String.fromCharCode(b);
-    return { name: file.name, type: file.type, base64: btoa(binary) };
-  }, selector);
-}
-
-async function reimport(file: { base64: string; name: string }): Promise<Cv> {
-  return importCv(new Uint8Array(Buffer.from(file.base64, 'base64')), { fileName: file.name, readPdf: readPdfInNode });
+async function reimport(file: InputFile): Promise<Cv> {
+  return importCv(fileBytes(file), { fileName: file.name, readPdf: readPdfInNode });
 }
 
 /** Opens a form, stores the default CV, captures the posting with the toolbar button and shows the Apply section. */
@@ -72,7 +60,7 @@ test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones s
   await expect(apply.filled('resume')).toBeVisible();
 
   // The resume input holds the PDF; read back by Jobfit's importer it is the tailored CV.
-  const file = await inputFile(job.page, 'input[name=resume]');
+  const file = await inputFile(job.page.locator('input[name=resume]'));
   expect(file).toMatchObject({ name: 'Jane-Public-Acme-Robotics-Senior-Frontend-Engineer.pdf', type: 'application/pdf' });
   const back = await reimport(file!);
   expect(compareCvs(tailored, back)).toEqual([]);
@@ -108,7 +96,7 @@ test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones s
   expect(await value(job.page, '[name=name]')).toBe('Jane Q. Public');
   await apply.undoAll.click();
   await expect.poll(() => value(job.page, '[name=name]')).toBe('');
-  expect(await inputFile(job.page, 'input[name=resume]')).toBeNull();
+  expect(await inputFile(job.page.locator('input[name=resume]'))).toBeNull();
 
   // The answer bank: an answer saved from "Left for you" fills that question next time; a sensitive one too.
   await apply.fillButton.click();
@@ -125,6 +113,15 @@ test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones s
   expect(await value(job.page, 'textarea')).toBe('One month');
   expect(await job.page.locator('[name="eeo[gender]"]').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe('Decline to self-identify');
   expect(await value(job.page, '[name="eeo[veteran]"]')).toBe('');
+  // Correcting a filled answer in the list saves it to the answer bank for the next form.
+  const notice = apply.filledRows.filter({ hasText: 'notice period' });
+  await expect(notice).toHaveAttribute('data-source', 'answer');
+  await notice.getByRole('button', { name: 'Change answer' }).click();
+  await notice.getByTestId('apply-answer').fill('Two months');
+  await notice.getByTestId('apply-save-answer').click();
+  await expect
+    .poll(async () => (await allRows<{ question: string; answer: string }>(panel.page, 'answers')).find((a) => a.question.includes('notice period'))?.answer)
+    .toBe('Two months');
 
   // After the user submits: Mark as applied (pre-checked) sets the status and keeps the record.
   await expect(apply.markApplied).toBeChecked();
@@ -151,6 +148,8 @@ interface FormCase {
   /** Controls that must stay empty: sensitive questions without a saved answer, unrecognised fields. */
   untouched: string[];
   sensitive?: string;
+  /** Save the job with a cover letter first: the letter PDF goes into this file input. */
+  letter?: string;
 }
 
 const deep = (selector: string) => `css=${selector}`;
@@ -167,6 +166,7 @@ const forms: FormCase[] = [
     },
     untouched: ['#autofill-input', 'textarea'],
     sensitive: 'visa sponsorship',
+    letter: '#_systemfield_cover_letter',
   },
   {
     ats: 'Workday',
@@ -191,21 +191,22 @@ const forms: FormCase[] = [
 
 for (const form of forms) {
   test(`${form.ats} (hand-made form): the default CV goes in as a PDF, the fields fill, nothing else is typed, undo restores`, async ({ ext }) => {
-    const { job, apply } = await openForm(ext, form.fixture);
+    const { job, panel, apply } = await openForm(ext, form.fixture);
+    const letterText = 'I have built fleet dashboards in React for five years and would like to do it at Acme Robotics.';
+    if (form.letter) {
+      await panel.saveButton.click();
+      await expect(panel.statusSelect).toHaveValue('saved');
+      const [saved] = await allRows<StoredJob>(panel.page, 'jobs');
+      await putRows(panel.page, 'analyses', [{ id: 'letter-1', jobId: saved!.id, kind: 'coverLetter', result: { text: letterText, updatedAt: 5 }, createdAt: 5 }]);
+      await panel.page.reload();
+    }
     await expect(apply.cvSelect).toHaveValue('cv-jane');
     await apply.fillButton.click();
     await expect(apply.filled('resume')).toBeVisible();
 
     // Playwright's css engine pierces open shadow roots; the file is read in the page's world.
     const input = job.page.locator(deep(form.resume));
-    const file = await input.evaluate(async (el: HTMLInputElement) => {
-      const f = el.files?.[0];
-      if (!f) return null;
-      const bytes = new Uint8Array(await f.arrayBuffer());
-      let binary = '';
-      for (const b of bytes) binary += String.fromCharCode(b);
-      return { name: f.name, type: f.type, base64: btoa(binary) };
-    });
+    const file = await inputFile(input);
     expect(file).toMatchObject({ name: 'Jane-Public-Acme-Robotics-Senior-Frontend-Engineer.pdf', type: 'application/pdf' });
     expect(compareCvs(master, await reimport(file!))).toEqual([]);
 
@@ -218,8 +219,17 @@ for (const form of forms) {
       await expect(apply.left(form.sensitive)).toHaveAttribute('data-reason', 'sensitive');
       expect(await job.page.locator('input[type=radio]:checked').count()).toBe(0);
     }
-    // Not saved yet: the record needs a saved job.
-    await expect(apply.root.getByTestId('apply-save-first')).toBeVisible();
+    if (form.letter) {
+      // The cover letter saved with the job, as a PDF in the form's cover-letter input.
+      const letter = await inputFile(job.page.locator(form.letter));
+      expect(letter).toMatchObject({ name: 'Jane-Public-Acme-Robotics-Cover-letter.pdf', type: 'application/pdf' });
+      const text = (await readPdfInNode(fileBytes(letter!))).lines.map((l) => l.text).join(' ');
+      expect(text.replace(/\s+/g, ' ')).toContain('fleet dashboards in React');
+      await expect(apply.root.locator('[data-testid="apply-filled-row"][data-field="coverLetter"]')).toContainText(letter!.name);
+    } else {
+      // Not saved: the record needs a saved job.
+      await expect(apply.root.getByTestId('apply-save-first')).toBeVisible();
+    }
     expect(await job.page.evaluate(() => document.body.dataset.submitted)).toBeUndefined();
 
     await apply.undoAll.click();
@@ -228,7 +238,7 @@ for (const form of forms) {
   });
 }
 
-test('explained, never a silent half fill: Workday on the wrong step, a page with no form, a board in a frame not granted', async ({ ext }) => {
+test('explained, never a silent half fill: Workday on the wrong step, no form, a site that ignores synthetic events, a board in a frame not granted', async ({ ext }) => {
   const workday = await openForm(ext, 'apply/workday-start.html');
   await workday.apply.fillButton.click();
   await expect(workday.apply.problems.first()).toHaveAttribute('data-code', 'workday_wrong_step');
@@ -239,6 +249,18 @@ test('explained, never a silent half fill: Workday on the wrong step, a page wit
   await none.apply.fillButton.click();
   await expect(none.apply.problems).toHaveCount(1);
   await expect(none.apply.problems.first()).toHaveAttribute('data-code', 'no_form');
+
+  // A site that throws away what Jobfit types: said, field by field, never reported as filled.
+  const strict = await openForm(ext, 'apply/ignores-events.html');
+  await strict.apply.fillButton.click();
+  await expect(strict.apply.root.locator('[data-testid="apply-problems"] li[data-code="synthetic_ignored"]')).toContainText('Email');
+  await expect(strict.apply.left('Email')).toHaveAttribute('data-reason', 'site_refused');
+  await expect(strict.apply.filled('email')).toHaveCount(0);
+  await expect(strict.apply.filled('phone')).toBeVisible();
+  expect(await strict.job.page.locator('#email').inputValue()).toBe('');
+  // No posting on this page, so no saved job to keep the record with: said instead of a Mark button.
+  await expect(strict.apply.root.getByTestId('apply-save-first')).toContainText('open the posting');
+  await expect(strict.apply.markSave).toHaveCount(0);
 
   const embed = await openForm(ext, 'apply/greenhouse-embed.html');
   const frameOrigin = `http://localhost:${new URL(embed.job.url).port}`;

@@ -4,6 +4,7 @@
  * Add a feature's suite as its own file and one line here.
  */
 import { measureAi } from './ai';
+import { measureApply } from './apply';
 import { measureBundle } from './bundle';
 import { measureLlm } from './llm';
 import { measureCapture } from './capture';
@@ -36,4 +37,5 @@ export const suites: BenchSuite[] = [
   { name: 'ai', run: async () => ({ results: await measureAi() }) },
   { name: 'tracker', run: async ({ outDir, root }) => ({ results: await measureTracker(outDir, root) }) },
   { name: 'cv', run: () => measureCv() },
+  { name: 'apply', run: ({ outDir }) => measureApply(outDir) },
 ];

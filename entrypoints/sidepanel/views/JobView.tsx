@@ -91,7 +91,8 @@ export function JobView({ tabId, capture }: Props) {
   const error = localError ?? (capture?.status === 'error' ? capture.error : null);
   const origin = error?.code === 'needs_permission' ? error.detail : undefined;
   // The posting the match and AI cards speak about: the pasted or dropped one, else the tab's.
-  const shown = given ?? (capture?.status === 'ready' ? capture.posting : null);
+  const tabPosting = capture?.status === 'ready' ? capture.posting : null;
+  const shown = given ?? tabPosting;
 
   return (
     <>
@@ -121,9 +122,10 @@ export function JobView({ tabId, capture }: Props) {
           <AiCard posting={shown} />
         </>
       ) : null}
-      {shown && !busy && !given && tabId ? (
+      {/* An application form is often no posting (a Workday step, a candidate profile): Apply works there too. */}
+      {tabId && !busy && !given && capture?.status !== 'capturing' ? (
         <Suspense fallback={null}>
-          <ApplySection key={`${shown.url}#${shown.siteJobId ?? ''}`} posting={shown} tabId={tabId} />
+          <ApplySection key={tabPosting ? `${tabPosting.url}#${tabPosting.siteJobId ?? ''}` : 'no-posting'} posting={tabPosting} tabId={tabId} />
         </Suspense>
       ) : null}
       {error && !given ? (

@@ -26,7 +26,8 @@ import { type ErrorCode, toAppError } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
 
 interface Props {
-  posting: JobPosting;
+  /** The tab's posting when it was read; null on a form page that is no posting. */
+  posting: JobPosting | null;
   tabId: number;
 }
 
@@ -48,7 +49,7 @@ const PDF = 'application/pdf';
  */
 export default function ApplySection({ posting, tabId }: Props) {
   const db = getDb();
-  const job = useLiveQuery(async () => (await createJobsRepo(db).findSaved(posting)) ?? null, [posting.url, posting.siteJobId]);
+  const job = useLiveQuery(async () => (posting && (await createJobsRepo(db).findSaved(posting))) || null, [posting?.url, posting?.siteJobId]);
   const cvs = useLiveQuery(() => createCvsRepo(db).listAll(), []);
   const letter = useLiveQuery(async () => {
     const row = job ? await createAnalysesRepo(db).coverLetterRow(job.id) : undefined;
@@ -72,9 +73,9 @@ export default function ApplySection({ posting, tabId }: Props) {
       const parsed = cvSchema.safeParse(chosen.row.data);
       if (!parsed.success) throw new Error('cv unreadable');
       const cv = parsed.data;
-      const target = { ...(posting.company ? { company: posting.company } : {}), role: posting.title };
-      const resume = await asFile(cvPdf(cv, target));
-      const coverLetter = letter ? { text: letter, file: await asFile(coverLetterPdf(cv, letter, { title: posting.title, ...(posting.company ? { company: posting.company } : {}) })) } : undefined;
+      const company = posting?.company ? { company: posting.company } : {};
+      const resume = await asFile(cvPdf(cv, { ...company, ...(posting ? { role: posting.title } : {}) }));
+      const coverLetter = letter ? { text: letter, file: await asFile(coverLetterPdf(cv, letter, { ...company, ...(posting ? { title: posting.title } : {}) })) } : undefined;
       const answers = (await createAnswersRepo(db).list()).map(({ question, answer }) => ({ question, answer }));
       const plan: FillPlan = { profile: profileValues(profile!, cv), resume, ...(coverLetter ? { coverLetter } : {}), answers };
       const outcome = await sendToBackground('fillApplication', { tabId, plan });
@@ -94,7 +95,8 @@ export default function ApplySection({ posting, tabId }: Props) {
       });
     } catch (error) {
       const code = error instanceof Error && error.message === 'cv unreadable' ? 'cv_unreadable' : toAppError(error).code;
-      setPhase({ kind: 'error', code, ...(code === 'needs_permission' ? { origin: safeOrigin(posting.url) } : {}) });
+      const origin = code === 'needs_permission' && posting ? safeOrigin(posting.url) : undefined;
+      setPhase({ kind: 'error', code, ...(origin ? { origin } : {}) });
     }
   }
 
@@ -170,7 +172,7 @@ export default function ApplySection({ posting, tabId }: Props) {
           <MarkApplied jobId={job.id} attached={phase.attached} rows={filledRows(phase.outcome.frames).filter((r) => !undone.has(rowKey(r)))} />
         ) : (
           <p className="jf-muted" data-testid="apply-save-first">
-            {i18n.t('apply.saveJobFirst')}
+            {posting ? i18n.t('apply.saveJobFirst') : i18n.t('apply.noPostingRecord')}
           </p>
         )
       ) : null}
