@@ -1,12 +1,15 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type SessionCapture } from './fixtures';
 import { TrackerPage } from './po/tracker-page';
 import type { Chrome } from './support/chrome';
+import { databaseHash } from './support/db-hash';
 import { putRows } from './support/idb';
 
 declare const chrome: Chrome;
+const DAY = 86_400_000;
 
 // The tracker end to end: three captured postings saved as jobs, a move on the board, a note and a task,
 // then export → delete all → import, and everything is back.
@@ -178,4 +181,69 @@ test('saved filters: name the current filters, bring them back with one click, s
   await expect(search).toHaveValue('robotics');
   await page.getByRole('button', { name: 'Remove the saved filter Robotics jobs' }).click();
   await expect(page.getByTestId('saved-filter')).toHaveCount(0);
+});
+
+test('backup reminder: the banner shows when a backup is due; Back up now saves a file that imports back losslessly', async ({ ext, context }, testInfo) => {
+  // The browser's own download handling, so the file gets the name Jobfit asks for (Playwright's
+  // handling names files by a GUID).
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+  const page = await context.newPage();
+  await page.goto(`${ext.origin}/app.html#/tracker`);
+  const tracker = new TrackerPage(page);
+  await expect(tracker.empty).toBeVisible();
+  // Nothing saved: nothing to back up, no banner; weekly is the default.
+  await expect(page.getByTestId('backup-due')).toHaveCount(0);
+  await expect(page.getByTestId('backup-interval')).toHaveValue('weekly');
+  await expect(page.getByTestId('last-backup')).toHaveText('No backup saved yet.');
+
+  const now = Date.now();
+  const jobId = crypto.randomUUID();
+  await putRows(page, 'jobs', [
+    { id: jobId, url: 'https://jobs.example.com/a', title: 'Robotics Engineer', company: 'Acme Robotics', status: 'applied', tags: ['dream'], createdAt: now - 9 * DAY, updatedAt: now - DAY, appliedAt: now - DAY, history: [{ at: now - 9 * DAY, to: 'saved' }, { at: now - DAY, from: 'saved', to: 'applied' }] },
+    { id: crypto.randomUUID(), url: 'https://jobs.example.com/b', title: 'Data Analyst', company: 'Northwind', status: 'saved', tags: [], createdAt: now - 2 * DAY, updatedAt: now - 2 * DAY, history: [{ at: now - 2 * DAY, to: 'saved' }] },
+  ]);
+  await putRows(page, 'notes', [{ id: crypto.randomUUID(), jobId, text: 'Recruiter: Sam — «call» on Friday', createdAt: now - DAY, updatedAt: now - DAY }]);
+  await putRows(page, 'tasks', [{ id: crypto.randomUUID(), jobId, title: 'Send portfolio', dueAt: now + 5 * DAY, done: 0, createdAt: now - DAY }]);
+  // The last backup was eight days ago: a weekly backup is due.
+  await page.evaluate((at) => chrome.storage.local.set({ lastBackupAt: at }), now - 8 * DAY);
+  await page.reload();
+  const banner = page.getByTestId('backup-due');
+  await expect(banner).toContainText('Your last backup is 8 days old.');
+  // Monthly: not due yet; back to weekly: due again.
+  await page.getByTestId('backup-interval').selectOption('monthly');
+  await expect(banner).toHaveCount(0);
+  await page.getByTestId('backup-interval').selectOption('weekly');
+  await expect(banner).toBeVisible();
+  expect(await seriousAxeFindings(page), 'backup banner').toEqual([]);
+
+  const before = await databaseHash(page);
+  await banner.getByTestId('backup-now').click();
+  await expect(page.getByTestId('toast')).toContainText(/Backup saved in your downloads: jobfit-backup-\d{4}-\d{2}-\d{2}.*\.json/);
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByTestId('last-backup')).toContainText('Last backup:');
+  // The file went through the downloads API, complete, on disk.
+  const [item] = await page.evaluate(() => chrome.downloads.search({ orderBy: ['-startTime'] }));
+  expect(item).toMatchObject({ state: 'complete', mime: 'application/json' });
+  const file = item!.filename;
+  // In the browser's downloads folder: copied into the test's output and removed from there.
+  const copy = testInfo.outputPath(path.basename(file));
+  fs.copyFileSync(file, copy);
+  fs.rmSync(file);
+  expect(path.basename(file)).toMatch(/^jobfit-backup-\d{4}-\d{2}-\d{2}( \(\d+\))?\.json$/);
+  const saved = JSON.parse(fs.readFileSync(copy, 'utf8')) as { formatName: string; data: { databaseVersion: number } };
+  expect(saved).toMatchObject({ formatName: 'dexie', data: { databaseVersion: 2 } });
+  // The next reminder is a week from now, in the worker.
+  const alarm = await ext.evaluateInWorker(() => chrome.alarms.get('jobfit-backup'));
+  expect(alarm!.scheduledTime).toBeGreaterThan(now + 6.9 * DAY);
+
+  // Delete all, import the saved file: the database is as it was.
+  await page.getByTestId('delete-all').click();
+  await page.getByTestId('confirm-delete-all').click();
+  await expect(tracker.empty).toBeVisible();
+  await page.getByTestId('import-file').setInputFiles(copy);
+  await expect(page.getByTestId('import-preview')).toContainText('Jobs: 2');
+  await page.getByTestId('confirm-import').click();
+  await expect(tracker.rows).toHaveCount(2);
+  expect(await databaseHash(page)).toBe(before);
 });

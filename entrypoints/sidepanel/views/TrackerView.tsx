@@ -1,11 +1,13 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { Skeleton } from '@/components/Skeleton';
 import { AutoArchiveSetting } from '@/components/tracker/AutoArchiveSetting';
 import { BackupPanel } from '@/components/tracker/BackupPanel';
+import { BackupDueBanner, BackupIntervalSetting } from '@/components/tracker/BackupReminder';
 import { BatchBar } from '@/components/tracker/BatchBar';
 import { Board } from '@/components/tracker/Board';
 import { DeleteDialog } from '@/components/tracker/DeleteDialog';
@@ -22,15 +24,21 @@ import { applyImport, exportBackup, previewImport, toWriteError, type ImportPrev
 import { createTrackerRepo, type LinkedChoice, type LinkedCounts } from '@/lib/db/repos/tracker';
 import type { JobStatus } from '@/lib/db/schema';
 import { toast } from '@/lib/panel/toasts';
+import { useItem } from '@/lib/panel/use-item';
+import { backupIntervalItem, lastBackupAtItem, type BackupInterval } from '@/lib/storage/items';
+import { isBackupDue, recordBackup, syncBackupReminder, type BackupReminderEnv } from '@/lib/tracker/backup-reminder';
+import { saveBackupFile } from '@/lib/tracker/backup-download';
 import { parseBackup, type ParsedBackup } from '@/lib/tracker/backup-file';
 import { trackerCsv } from '@/lib/tracker/csv';
-import { jobIdFromHash } from '@/lib/tracker/links';
+import { jobIdFromHash, wantsBackupFromHash } from '@/lib/tracker/links';
 import { createJobSearch, emptyFilters, filterAndSort, nextTaskByJob, trackerStats, type SortKey, type TrackerFilters, type TrackerSort } from '@/lib/tracker/query';
 import { clearTaskAlarms, followUpDueAt, scheduleTask } from '@/lib/tracker/reminders';
 import { AppError } from '@/lib/util/errors';
 import { messageFor } from '@/lib/util/i18n-errors';
 
 const repo = () => createTrackerRepo(getDb());
+/** Pages reschedule the backup reminder after a backup or a setting change; the worker shows it. */
+const backupEnv = (): BackupReminderEnv => ({ alarms: browser.alarms, notifications: browser.notifications, now: Date.now, oldestJobAt: () => repo().oldestJobAt() });
 
 /** A translated message for a failed write or import, with the file's detail when there is one. */
 function fail(error: unknown): void {
@@ -73,8 +81,15 @@ export function TrackerView() {
   const head = useLiveQuery(() => repo().listRecentJobs(HEAD_ROWS), []);
   const data = useLiveQuery(async () => {
     const r = repo();
-    const [total, tags, tasks, lastArchive, archiveDays] = await Promise.all([r.countJobs(), r.listTags(), r.listOpenTasks(), r.lastAutoArchive(), r.autoArchiveDays()]);
-    return { total, tags, tasks, lastArchive, archiveDays, readAt: Date.now() };
+    const [total, tags, tasks, lastArchive, archiveDays, oldestJobAt] = await Promise.all([
+      r.countJobs(),
+      r.listTags(),
+      r.listOpenTasks(),
+      r.lastAutoArchive(),
+      r.autoArchiveDays(),
+      r.oldestJobAt(),
+    ]);
+    return { total, tags, tasks, lastArchive, archiveDays, oldestJobAt, readAt: Date.now() };
   }, []);
   const loaded = useLiveQuery(async () => ({ loadedFor: statusKey, jobs: await repo().listJobsIn(filters.statuses) }), [statusKey]);
   const searching = filters.query.trim() !== '';
@@ -87,6 +102,8 @@ export function TrackerView() {
     const r = repo();
     return { job: await r.getJob(openId), links: await r.linkedTo(openId), notes: await r.listNotes(openId), tasks: await r.listTasks(openId) };
   }, [openId]);
+  const backupInterval = useItem(backupIntervalItem);
+  const lastBackupAt = useItem(lastBackupAtItem);
   const savedFilters = useLiveQuery(() => createSavedFiltersRepo(getDb()).list(), []) ?? [];
 
   const [index] = useState(() => createJobSearch());
@@ -114,7 +131,19 @@ export function TrackerView() {
   const jobsById = useMemo(() => new Map((taskJobs ?? []).map((j) => [j.id, j])), [taskJobs]);
   const loadedIds = useMemo(() => new Set((jobs ?? []).map((j) => j.id)), [jobs]);
 
-  // A link to one job (a reminder's notification): `#/tracker?job=<id>` opens its drawer.
+  const backupDue =
+    !!data && backupInterval !== undefined && lastBackupAt !== undefined && isBackupDue({ interval: backupInterval, lastBackupAt }, data.oldestJobAt, data.readAt);
+
+  // A link to one job (a reminder's notification): `#/tracker?job=<id>` opens its drawer;
+  // `#/tracker?backup=1` (the backup reminder) brings the backup banner, or the backup card, into view.
+  const ready0 = !!data;
+  useEffect(() => {
+    if (!ready0 || !wantsBackupFromHash(window.location.hash)) return;
+    const banner = document.querySelector<HTMLElement>('[data-testid="backup-due"]');
+    const target = banner ?? document.querySelector<HTMLElement>('[data-testid="tracker-backup"]');
+    target?.scrollIntoView({ block: 'center' });
+    banner?.focus();
+  }, [ready0, backupDue]);
   useEffect(() => {
     const follow = () => {
       const id = jobIdFromHash(window.location.hash);
@@ -200,6 +229,29 @@ export function TrackerView() {
     }
   }
 
+  /** Writes the backup file; both the export button and "Back up now" count as a backup. */
+  async function backUp(save: (text: string, name: string) => Promise<string | undefined>) {
+    setBusy(true);
+    try {
+      const saved = await save(await exportBackup(getDb()), `jobfit-backup-${today()}.json`);
+      await recordBackup(backupEnv());
+      if (saved) toast(i18n.t('tracker2.backupSaved', [saved.split(/[\\/]/).pop() ?? saved]));
+    } catch (error) {
+      const e = toWriteError(error);
+      if (e instanceof AppError) fail(e);
+      else toast(i18n.t('tracker2.backupFailed', [e instanceof Error ? e.message : String(e)]), 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function setBackupInterval(interval: BackupInterval) {
+    await act(async () => {
+      await backupIntervalItem.setValue(interval);
+      await syncBackupReminder(backupEnv(), { notify: false });
+    });
+  }
+
   async function deleteAll() {
     setBusy(true);
     try {
@@ -246,6 +298,7 @@ export function TrackerView() {
 
   return (
     <div className="jf-tracker" data-testid="tracker-view">
+      {backupDue ? <BackupDueBanner lastBackupAt={lastBackupAt ?? null} now={data.readAt} busy={busy} onBackUp={() => void backUp(saveBackupFile)} /> : null}
       {data.lastArchive ? (
         <Card testId="auto-archive-undo">
           <div className="jf-row">
@@ -359,13 +412,21 @@ export function TrackerView() {
         <BackupPanel
           preview={importing?.preview}
           busy={busy}
-          onExport={() => void act(async () => download(`jobfit-backup-${today()}.json`, 'application/json', await exportBackup(getDb())))}
+          onExport={() =>
+            void backUp(async (text, name) => {
+              download(name, 'application/json', text);
+              return undefined;
+            })
+          }
           onExportCsv={exportCsv}
           onPickFile={(file) => void pickFile(file)}
           onConfirmImport={() => void confirmImport()}
           onCancelImport={() => setImporting(undefined)}
           onDeleteAll={() => void deleteAll()}
         />
+        {backupInterval !== undefined && lastBackupAt !== undefined ? (
+          <BackupIntervalSetting interval={backupInterval} lastBackupAt={lastBackupAt} onChange={(interval) => void setBackupInterval(interval)} />
+        ) : null}
         <AutoArchiveSetting key={data.archiveDays} days={data.archiveDays} onSave={(days) => void act(() => repo().setAutoArchiveDays(days))} />
       </Card>
 
