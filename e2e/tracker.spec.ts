@@ -11,11 +11,11 @@ import { putRows } from './support/idb';
 declare const chrome: Chrome;
 const DAY = 86_400_000;
 
-// The tracker end to end: three captured postings saved as jobs, a move on the board, a note and a task,
-// then export → delete all → import, and everything is back.
+// The tracker end to end: three served postings read with the toolbar button and saved with the Save
+// button, a move on the board, a note and a task, then export → delete all → import, and everything is back.
 
 /**
- * Saves captured postings as tracker jobs, the way a saved job is stored (status Saved, one history
+ * For tests that need jobs in place (the first test saves through the real Save button): saves postings as tracker jobs, the way a saved job is stored (status Saved, one history
  * entry), through the extension page's own IndexedDB. Raw IndexedDB writes do not reach Dexie's live
  * queries, so the caller reloads.
  */
@@ -49,27 +49,28 @@ async function seriousAxeFindings(page: Page): Promise<string[]> {
 }
 
 test('save three postings, move one on the board, add a note and a task, export, delete all, import: all back', async ({ ext }, testInfo) => {
-  const postings: NonNullable<SessionCapture['posting']>[] = [];
-  for (const fixture of ['job-posting.html', 'job-heading.html', 'job-posting.html?ref=third']) {
+  // Three served postings, each read with the toolbar button and saved with the panel's Save button.
+  const panel = await ext.openPanel((await ext.openTab('not-a-job.html')).tabId);
+  const expected = [
+    ['job-posting.html', 'Senior Frontend Engineer', 'Acme Robotics'],
+    ['job-heading.html', 'Data Analyst, Logistics', 'Northwind Traders'],
+    ['match-posting.html', 'Senior Backend Engineer', 'Initech'],
+  ] as const;
+  for (const [fixture, title] of expected) {
     const tab = await ext.openTab(fixture);
     await ext.clickToolbarButton(tab.page);
     const capture = await ext.waitForCapture(tab.tabId);
     expect(capture.status, `${fixture}: ${JSON.stringify(capture.error)}`).toBe('ready');
-    postings.push(capture.posting!);
+    await ext.openPanel(tab.tabId, panel.page);
+    await expect(panel.postingTitle).toContainText(title);
+    await panel.saveButton.click();
+    await expect(panel.statusSelect).toHaveValue('saved');
   }
-  // The third is the first posting reached through another link: same job data, its own URL.
-  postings[2] = { ...postings[2]!, title: 'Staff Frontend Engineer' };
 
-  const first = await ext.openTab('not-a-job.html');
-  const panel = await ext.openPanel(first.tabId);
   await panel.show('tracker');
   const tracker = new TrackerPage(panel.page);
-  await expect(tracker.empty).toBeVisible();
-  await saveJobs(panel.page, postings);
-  await panel.page.reload();
   await expect(tracker.rows).toHaveCount(3);
-  await expect(tracker.row('Senior Frontend Engineer')).toContainText('Acme Robotics');
-  await expect(tracker.row('Data Analyst, Logistics')).toContainText('Northwind Traders');
+  for (const [, title, company] of expected) await expect(tracker.row(title)).toContainText(company);
   expect(await seriousAxeFindings(panel.page), 'table').toEqual([]);
 
   // Board: drag the first job from Saved to Applied; the follow-up reminder is offered.
@@ -118,6 +119,8 @@ test('save three postings, move one on the board, add a note and a task, export,
   const [download] = await Promise.all([panel.page.waitForEvent('download'), panel.page.getByTestId('export-backup').click()]);
   expect(download.suggestedFilename()).toMatch(/^jobfit-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const file = await download.path();
+  // The export counts as a backup.
+  await expect(panel.page.getByTestId('last-backup')).toContainText('Last backup:');
   const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { formatName: string; data: { databaseVersion: number } };
   expect(exported.formatName).toBe('dexie');
   expect(exported.data.databaseVersion).toBe(2);
