@@ -72,10 +72,24 @@ export function TrackerView() {
   const [followUp, setFollowUp] = useState<{ jobId: string; company: string; appliedAt: number }>();
   const [importing, setImporting] = useState<{ backup: ParsedBackup; preview: ImportPreview }>();
   const [busy, setBusy] = useState(false);
+  // Set once something needs every job (see below); stays set, so the list does not drop back.
+  const [wantAll, setWantAll] = useState(false);
 
   // Only what the open tab needs is read: the jobs of the filtered statuses (status index), notes only
-  // while searching, every job for the stats only on their tab.
+  // while searching, every job for the stats only on their tab. The default table (newest first, no
+  // filter) shows its first rows from the updatedAt index and reads every job only when something
+  // needs them: the board, another sort, a filter that has no index, a search across all statuses, or
+  // a scroll past those first rows.
   const statusKey = filters.statuses.join(',');
+  const searching = filters.query.trim() !== '';
+  const defaultSort = sort.key === 'updatedAt' && sort.desc;
+  const unindexedFilter = JSON.stringify({ ...filters, statuses: [], query: '' }) !== JSON.stringify(emptyFilters);
+  const needsAll = tab === 'board' || !defaultSort || unindexedFilter || (searching && filters.statuses.length === 0);
+  // Adjusted while rendering (React's pattern for state derived from a change), not in an effect.
+  if (needsAll && !wantAll) setWantAll(true);
+  const readAll = wantAll || needsAll;
+  // '' = every job; undefined = none read yet.
+  const loadFor = filters.statuses.length ? statusKey : readAll ? '' : undefined;
   // The first screen of the default view (newest first, no filter) comes from the updatedAt index at
   // once; the full list replaces it when read.
   const head = useLiveQuery(() => repo().listRecentJobs(HEAD_ROWS), []);
@@ -91,8 +105,10 @@ export function TrackerView() {
     ]);
     return { total, tags, tasks, lastArchive, archiveDays, oldestJobAt, readAt: Date.now() };
   }, []);
-  const loaded = useLiveQuery(async () => ({ loadedFor: statusKey, jobs: await repo().listJobsIn(filters.statuses) }), [statusKey]);
-  const searching = filters.query.trim() !== '';
+  const loaded = useLiveQuery(
+    async () => (loadFor === undefined ? null : { loadedFor: loadFor, jobs: await repo().listJobsIn(loadFor ? loadFor.split(',') as JobStatus[] : []) }),
+    [loadFor],
+  );
   const notes = useLiveQuery(async () => (searching ? await repo().listAllNotes() : undefined), [searching]);
   const allJobs = useLiveQuery(async () => (tab === 'stats' ? await repo().listJobs() : undefined), [tab]);
   const taskJobIds = (data?.tasks ?? []).flatMap((t) => (t.jobId ? [t.jobId] : [])).join(',');
@@ -117,7 +133,7 @@ export function TrackerView() {
   // Rows loaded for other statuses than the filter's, or a query without its index yet, would show a
   // wrong list for a moment: the list waits (a skeleton) until the right rows are read.
   const fresh = !!loaded && (loaded.loadedFor === statusKey || loaded.loadedFor === '') && (!searching || !!search);
-  const defaultView = JSON.stringify(filters) === JSON.stringify(emptyFilters) && sort.key === 'updatedAt' && sort.desc;
+  const defaultView = JSON.stringify(filters) === JSON.stringify(emptyFilters) && defaultSort;
   const early = !fresh && defaultView && head !== undefined && (data?.total === undefined || head.length === Math.min(HEAD_ROWS, data.total));
   const ready = fresh || early;
   const shown = useMemo(
@@ -160,6 +176,7 @@ export function TrackerView() {
   // With every job loaded, a selection that another window deleted is dropped; under a status filter,
   // selected jobs of other statuses stay selected (as they do when only hidden by another filter).
   const selectedIds = [...selected].filter((id) => loadedIds.has(id) || loaded?.loadedFor !== '');
+  const readAllJobs = () => setWantAll(true);
 
   async function move(ids: string[], to: JobStatus) {
     try {
@@ -387,6 +404,7 @@ export function TrackerView() {
                 onToggle={toggle}
                 onToggleAll={() => setSelected(shown.every((j) => selected.has(j.id)) ? new Set() : new Set(shown.map((j) => j.id)))}
                 onOpen={setOpenId}
+                {...(!fresh && shown.length < data.total ? { onNearEnd: readAllJobs } : {})}
               />
             )}
           </Tabs.Content>
