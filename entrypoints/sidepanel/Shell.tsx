@@ -22,8 +22,9 @@ import { JobView } from './views/JobView';
 
 const log = createLogger('app');
 
-// The Job view is what the panel opens on; the others are separate chunks, fetched once the first view
-// is up (and when their tab is pointed at), so switching to them does not wait for a fetch.
+// The Job view is what the panel opens on; the others are separate chunks (not in the first paint's
+// JS), fetched right after the first view is up and when their tab is pointed at, so switching to them
+// renders at once instead of suspending.
 const CvView = preloadable(() => import('./views/CvView').then((m) => m.CvView));
 const TrackerView = preloadable(() => import('./views/TrackerView').then((m) => m.TrackerView));
 const UsageView = preloadable(() => import('./views/UsageView').then((m) => m.UsageView));
@@ -52,12 +53,14 @@ export function Shell({ frame }: { frame: Frame }) {
 
   useEffect(() => {
     void requestPersistentStorage().catch(() => false);
-    const idle = requestIdleCallback(preloadAll, { timeout: 2000 });
+    // After the first view's paint (effects run after it), not at idle: a busy machine may never be idle
+    // before the user's first click on another view.
+    const timer = setTimeout(preloadAll, 0);
     openDb().catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'db_newer') setDbNewer(true);
       else log.error('database did not open', error);
     });
-    return () => cancelIdleCallback(idle);
+    return () => clearTimeout(timer);
   }, []);
 
   const headerTitle = capture?.status === 'ready' ? capture.posting.title : i18n.t('panel.noJob');

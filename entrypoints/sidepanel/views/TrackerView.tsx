@@ -140,7 +140,7 @@ export function TrackerView() {
     () => (fresh && jobs ? filterAndSort(jobs, filters, sort, searching ? search : undefined) : early && head ? head : []),
     [fresh, early, head, jobs, filters, sort, search, searching],
   );
-  const shownCount = fresh ? shown.length : (data?.total ?? shown.length);
+  const shownCount = fresh ? shown.length : data?.total;
   const nextTasks = useMemo(() => nextTaskByJob(data?.tasks ?? []), [data?.tasks]);
   const readAt = data?.readAt;
   const stats = useMemo(() => (allJobs ? trackerStats(allJobs, readAt ?? 0) : undefined), [allJobs, readAt]);
@@ -170,7 +170,9 @@ export function TrackerView() {
     return () => window.removeEventListener('hashchange', follow);
   }, []);
 
-  if (!data) return <Skeleton label={i18n.t('tracker.title')} />;
+  // The first rows (head) draw as soon as they are read; the count, tags, next tasks and settings
+  // (`data`, several slower reads: IndexedDB counts by walking the store) fill in when they arrive.
+  if (!data && !head?.length) return <Skeleton label={i18n.t('tracker.title')} />;
 
   const openJob = opened?.job && opened.job.id === openId ? opened.job : undefined;
   // With every job loaded, a selection that another window deleted is dropped; under a status filter,
@@ -315,8 +317,8 @@ export function TrackerView() {
 
   return (
     <div className="jf-tracker" data-testid="tracker-view">
-      {backupDue ? <BackupDueBanner lastBackupAt={lastBackupAt ?? null} now={data.readAt} busy={busy} onBackUp={() => void backUp(saveBackupFile)} /> : null}
-      {data.lastArchive ? (
+      {backupDue ? <BackupDueBanner lastBackupAt={lastBackupAt ?? null} now={data?.readAt ?? 0} busy={busy} onBackUp={() => void backUp(saveBackupFile)} /> : null}
+      {data?.lastArchive ? (
         <Card testId="auto-archive-undo">
           <div className="jf-row">
             <span>{i18n.t('tracker.autoArchived', [String(data.lastArchive.items.length)])}</span>
@@ -346,7 +348,7 @@ export function TrackerView() {
         </Card>
       ) : null}
 
-      {data.total === 0 ? (
+      {data?.total === 0 ? (
         <Card testId="tracker-empty">
           <p className="jf-muted">{i18n.t('tracker.empty')}</p>
         </Card>
@@ -366,7 +368,7 @@ export function TrackerView() {
               {i18n.t('tracker.tabStats')}
             </Tabs.Trigger>
           </Tabs.List>
-          <FilterBar filters={filters} tags={data.tags} onChange={setFilters} />
+          <FilterBar filters={filters} tags={data?.tags ?? []} onChange={setFilters} />
           <SavedFilters
             saved={savedFilters}
             canSave={JSON.stringify(filters) !== JSON.stringify(emptyFilters)}
@@ -377,7 +379,7 @@ export function TrackerView() {
             onRemove={(id) => void createSavedFiltersRepo(getDb()).remove(id).catch((e: unknown) => toast(messageFor(e), 'error'))}
             onSave={(name) => void createSavedFiltersRepo(getDb()).save(name, filters).catch((e: unknown) => toast(messageFor(e), 'error'))}
           />
-          {ready ? (
+          {ready && shownCount !== undefined ? (
             <p className="jf-muted" data-testid="tracker-count">
               {i18n.t('tracker.count', [String(shownCount)])}
             </p>
@@ -404,7 +406,7 @@ export function TrackerView() {
                 onToggle={toggle}
                 onToggleAll={() => setSelected(shown.every((j) => selected.has(j.id)) ? new Set() : new Set(shown.map((j) => j.id)))}
                 onOpen={setOpenId}
-                {...(!fresh && shown.length < data.total ? { onNearEnd: readAllJobs } : {})}
+                {...(!fresh && data !== undefined && shown.length < data.total ? { onNearEnd: readAllJobs } : {})}
               />
             )}
           </Tabs.Content>
@@ -413,9 +415,9 @@ export function TrackerView() {
           </Tabs.Content>
           <Tabs.Content value="tasks">
             <TasksList
-              tasks={data.tasks}
+              tasks={data?.tasks ?? []}
               jobs={jobsById}
-              now={data.readAt}
+              now={data?.readAt ?? 0}
               onToggle={(id, done) => void act(async () => scheduleTask(await repo().setTaskDone(id, done)))}
               onOpenJob={setOpenId}
             />
@@ -445,7 +447,7 @@ export function TrackerView() {
         {backupInterval !== undefined && lastBackupAt !== undefined ? (
           <BackupIntervalSetting interval={backupInterval} lastBackupAt={lastBackupAt} onChange={(interval) => void setBackupInterval(interval)} />
         ) : null}
-        <AutoArchiveSetting key={data.archiveDays} days={data.archiveDays} onSave={(days) => void act(() => repo().setAutoArchiveDays(days))} />
+        {data ? <AutoArchiveSetting key={data.archiveDays} days={data.archiveDays} onSave={(days) => void act(() => repo().setAutoArchiveDays(days))} /> : null}
       </Card>
 
       <JobDrawer
