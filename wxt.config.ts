@@ -31,6 +31,8 @@ export default defineConfig({
         // Task reminders: alarms re-created from the tasks table, a notification when a task is due.
         'alarms',
         'notifications',
+        // "Back up now": the backup file is saved into the user's downloads.
+        'downloads',
         ...(firefox ? [] : ['sidePanel']),
       ],
       host_permissions: ['https://openrouter.ai/*'],

@@ -54,7 +54,7 @@ test.describe('manifest', () => {
       optional_permissions: manifest.optional_permissions,
       minimum_chrome_version: manifest.minimum_chrome_version,
     }).toEqual({
-      permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus', 'identity', 'alarms', 'notifications', 'sidePanel'],
+      permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus', 'identity', 'alarms', 'notifications', 'downloads', 'sidePanel'],
       host_permissions: ['https://openrouter.ai/*'],
       optional_host_permissions: ['https://*/*', 'http://*/*'],
       optional_permissions: undefined,

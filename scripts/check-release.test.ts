@@ -96,14 +96,6 @@ describe('the README permissions table', () => {
     expect(checkPermissionTable([], [built])[0]).toContain('no permissions table');
   });
 
-  it('tolerates a permission documented ahead of the build only until the build requests it', () => {
-    const built = { permissions: ['storage'] };
-    expect(checkPermissionTable(['storage', 'downloads'], [built])).toEqual([]);
-    expect(checkPermissionTable(['storage', 'downloads'], [{ permissions: ['storage', 'downloads'] }])).toEqual([
-      expect.stringContaining('downloads is in the build now; remove it from DOCUMENTED_AHEAD'),
-    ]);
-  });
-
   it('is found in the real README', () => {
     const names = readmePermissions(fs.readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8'));
     expect(names).toEqual(expect.arrayContaining(['activeTab', 'scripting', 'storage', 'https://openrouter.ai/*']));

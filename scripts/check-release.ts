@@ -62,13 +62,6 @@ export const DATA_COLLECTION_VALUES = new Set([
   'websiteActivity',
   'websiteContent',
 ]);
-/**
- * Permissions the README documents ahead of the build: the backup feature's `downloads` lands in the
- * manifest with that feature. Once the build requests one of these, this check fails until it is
- * removed from here, so the list cannot outlive its reason.
- */
-const DOCUMENTED_AHEAD = new Set(['downloads']);
-
 /** Files a reviewer needs at the top of the sources zip, besides every source file of the build. */
 const SOURCES_REQUIRED = ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'PRIVACY.md'];
 /** Folders the build reads: each of their files in git must be in the sources zip (tests aside). */
@@ -245,10 +238,9 @@ export function checkPermissionTable(documented: string[], manifests: Manifest[]
   for (const name of documented.filter((n, i) => documented.indexOf(n) !== i)) found.push(`README.md: ${name} is listed twice in the permissions table`);
   for (const name of requested) {
     if (!listed.has(name)) found.push(`README.md: the permissions table does not list ${name}, which the build requests`);
-    if (DOCUMENTED_AHEAD.has(name)) found.push(`scripts/check-release.ts: ${name} is in the build now; remove it from DOCUMENTED_AHEAD`);
   }
   for (const name of listed) {
-    if (!requested.has(name) && !DOCUMENTED_AHEAD.has(name)) found.push(`README.md: the permissions table lists ${name}, which the build does not request`);
+    if (!requested.has(name)) found.push(`README.md: the permissions table lists ${name}, which the build does not request`);
   }
   return found;
 }
@@ -264,9 +256,7 @@ function checkDocuments(manifests: Manifest[]): void {
   const named = [...new Set([...(security ?? '').matchAll(/`((?:e2e|lib|scripts)\/[\w./-]+\.tsx?)`/g)].map((m) => m[1]!))];
   for (const file of named) if (!fs.existsSync(path.join(root, file))) found.push(`README.md names ${file}, which does not exist`);
   found.forEach(fail);
-  const ahead = documented.filter((name) => DOCUMENTED_AHEAD.has(name));
-  const aheadNote = ahead.length > 0 ? ` (and ${ahead.join(', ')}, documented ahead of the build)` : '';
-  if (found.length === 0) ok(`README.md: the permissions table lists the build's ${documented.length - ahead.length} permissions and hosts${aheadNote}; it links PRIVACY.md; the ${named.length} files its "Security and privacy" section names exist`);
+  if (found.length === 0) ok(`README.md: the permissions table lists the build's ${documented.length} permissions and hosts; it links PRIVACY.md; the ${named.length} files its "Security and privacy" section names exist`);
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { i18n } from '#i18n';
 import type { JobRow, TaskRow } from '@/lib/db/schema';
 import type { SortKey, TrackerSort } from '@/lib/tracker/query';
@@ -14,12 +14,14 @@ export interface JobTableProps {
   onToggle(id: string): void;
   onToggleAll(): void;
   onOpen(id: string): void;
+  /** Called when the rows in view reach the end of `jobs` (the view then reads the rest). */
+  onNearEnd?(): void;
 }
 
 const ROW_HEIGHT = 40;
 
 /** Only the rows in view are in the DOM, so 10,000 jobs scroll like 10. */
-export function JobTable({ jobs, nextTasks, selected, sort, onSort, onToggle, onToggleAll, onOpen }: JobTableProps) {
+export function JobTable({ jobs, nextTasks, selected, sort, onSort, onToggle, onToggleAll, onOpen, onNearEnd }: JobTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- nothing below is memoised; the table re-renders with it
   const virtualizer = useVirtualizer({
@@ -39,6 +41,11 @@ export function JobTable({ jobs, nextTasks, selected, sort, onSort, onToggle, on
     { key: 'appliedAt', label: i18n.t('tracker.colApplied') },
     { key: 'next', label: i18n.t('tracker.colNextTask') },
   ];
+  const lastInView = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (onNearEnd && lastInView >= jobs.length - 1) onNearEnd();
+  }, [onNearEnd, lastInView, jobs.length]);
+
   const allSelected = jobs.length > 0 && jobs.every((job) => selected.has(job.id));
 
   return (

@@ -1,6 +1,6 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
@@ -10,6 +10,7 @@ import { Toaster } from '@/components/Toaster';
 import { getDb, openDb } from '@/lib/db/open';
 import { createRunsRepo } from '@/lib/db/repos/runs';
 import { requestPersistentStorage } from '@/lib/panel/persist';
+import { preloadable } from '@/lib/panel/preloadable';
 import { routeHash, routes, useRoute, type Route } from '@/lib/panel/route';
 import { useToasts } from '@/lib/panel/toasts';
 import { useOnline } from '@/lib/panel/use-online';
@@ -21,11 +22,20 @@ import { JobView } from './views/JobView';
 
 const log = createLogger('app');
 
-// The Job view is what the panel opens on; the others load when first shown.
-const CvView = lazy(() => import('./views/CvView').then((m) => ({ default: m.CvView })));
-const TrackerView = lazy(() => import('./views/TrackerView').then((m) => ({ default: m.TrackerView })));
-const UsageView = lazy(() => import('./views/UsageView').then((m) => ({ default: m.UsageView })));
-const SettingsView = lazy(() => import('./views/SettingsView').then((m) => ({ default: m.SettingsView })));
+// The Job view is what the panel opens on; the others are separate chunks (not in the first paint's
+// JS), fetched right after the first view is up and when their tab is pointed at, so switching to them
+// renders at once instead of suspending.
+const CvView = preloadable(() => import('./views/CvView').then((m) => m.CvView));
+const TrackerView = preloadable(() => import('./views/TrackerView').then((m) => m.TrackerView));
+const UsageView = preloadable(() => import('./views/UsageView').then((m) => m.UsageView));
+const SettingsView = preloadable(() => import('./views/SettingsView').then((m) => m.SettingsView));
+const preloads: Partial<Record<Route, () => Promise<unknown>>> = {
+  cv: CvView.preload,
+  tracker: TrackerView.preload,
+  usage: UsageView.preload,
+  settings: SettingsView.preload,
+};
+const preloadAll = () => Object.values(preloads).forEach((preload) => void preload().catch(() => undefined));
 
 /** Where the app runs: the side panel (360–500 px) or a full browser tab (`app.html`) for wide work. */
 export type Frame = 'panel' | 'tab';
@@ -43,10 +53,14 @@ export function Shell({ frame }: { frame: Frame }) {
 
   useEffect(() => {
     void requestPersistentStorage().catch(() => false);
+    // After the first view's paint (effects run after it), not at idle: a busy machine may never be idle
+    // before the user's first click on another view.
+    const timer = setTimeout(preloadAll, 0);
     openDb().catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'db_newer') setDbNewer(true);
       else log.error('database did not open', error);
     });
+    return () => clearTimeout(timer);
   }, []);
 
   const headerTitle = capture?.status === 'ready' ? capture.posting.title : i18n.t('panel.noJob');
@@ -92,7 +106,7 @@ export function Shell({ frame }: { frame: Frame }) {
       </header>
       <Tabs.List className="jf-tabs" aria-label={i18n.t('shell.views')}>
         {navRoutes.map((r) => (
-          <Tabs.Trigger key={r} value={r} className="jf-tab" data-testid={`nav-${r}`}>
+          <Tabs.Trigger key={r} value={r} className="jf-tab" data-testid={`nav-${r}`} onPointerEnter={() => void preloads[r]?.().catch(() => undefined)}>
             {i18n.t(`shell.nav.${r}`)}
           </Tabs.Trigger>
         ))}

@@ -42,6 +42,33 @@ beforeEach(() => {
 });
 
 describe('captureTab', () => {
+  it('after a gesture, a refusal while the activeTab grant is on its way is retried; otherwise it counts at once', async () => {
+    const flaky = (refusals: number): ScriptRunner & { calls: number } => ({
+      calls: 0,
+      async run() {
+        this.calls++;
+        if (this.calls <= refusals) throw new Error(PERMISSION_MESSAGE);
+        return found(page);
+      },
+    });
+    const late = flaky(2);
+    expect((await captureTab(TAB, late, { afterGesture: true })).status).toBe('ready');
+    expect(late.calls).toBe(3);
+
+    const noGesture = flaky(1);
+    expect(await captureTab(TAB, noGesture)).toMatchObject({ status: 'error', error: { code: 'needs_permission' } });
+    expect(noGesture.calls).toBe(1);
+
+    // A page that really is not granted is still refused, after the few retries.
+    const never = flaky(Infinity);
+    expect(await captureTab(TAB, never, { afterGesture: true })).toMatchObject({ status: 'error', error: { code: 'needs_permission' } });
+    expect(never.calls).toBe(4);
+    // Other failures are not retried.
+    const gone = runner({ error: new Error('No tab with id: 7') });
+    expect(await captureTab(TAB, gone, { afterGesture: true })).toMatchObject({ status: 'error', error: { code: 'no_tab' } });
+    expect(gone.calls).toEqual([TAB]);
+  });
+
   it('stores a ready state for a valid result', async () => {
     const run = runner({ result: found(page) });
     const state = await captureTab(TAB, run);

@@ -34,8 +34,8 @@ export function classifyInjectionError(error: unknown): AppError {
 }
 
 /** Runs the capture script in a tab and returns the posting, or throws what the page said (or the browser). */
-export async function readTab(tabId: number, runner: ScriptRunner = browserScriptRunner): Promise<JobPosting> {
-  const raw = await runner.run(tabId);
+export async function readTab(tabId: number, runner: ScriptRunner = browserScriptRunner, { afterGesture = false } = {}): Promise<JobPosting> {
+  const raw = await runScript(tabId, runner, afterGesture);
   // The page's answer is untrusted: shape and sizes are checked here, in the worker.
   const parsed = captureResultSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('capture_failed', 'unreadable result');
@@ -44,17 +44,38 @@ export async function readTab(tabId: number, runner: ScriptRunner = browserScrip
 }
 
 /**
- * Runs the capture script in a tab and records the outcome for the panel.
- * Needs either the activeTab grant (toolbar, shortcut, menu) or the site's optional host permission.
+ * Right after a toolbar click, shortcut or menu item, the activeTab grant can reach the tab's renderer
+ * after `action.onClicked` reached the worker: an injection started at once is sometimes refused as
+ * "Cannot access contents", and the same call a moment later succeeds. So, after a gesture only, a
+ * refusal is retried a few times before it counts.
  */
-export async function captureTab(tabId: number, runner: ScriptRunner = browserScriptRunner): Promise<CaptureState> {
+export const GRANT_RETRY_DELAYS_MS = [50, 150, 400];
+
+async function runScript(tabId: number, runner: ScriptRunner, afterGesture: boolean): Promise<unknown> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await runner.run(tabId);
+    } catch (error) {
+      const delay = GRANT_RETRY_DELAYS_MS[attempt];
+      if (!afterGesture || delay === undefined || classifyInjectionError(error).code !== 'needs_permission') throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/**
+ * Runs the capture script in a tab and records the outcome for the panel.
+ * Needs either the activeTab grant (toolbar, shortcut, menu: `afterGesture`) or the site's optional
+ * host permission.
+ */
+export async function captureTab(tabId: number, runner: ScriptRunner = browserScriptRunner, { afterGesture = false } = {}): Promise<CaptureState> {
   await reconciled;
   const previous = await readCaptureState(tabId);
   const knownUrl = previous?.url;
   await writeCaptureState({ status: 'capturing', tabId, ...(knownUrl ? { url: knownUrl } : {}), updatedAt: Date.now() });
   let state: CaptureState;
   try {
-    const posting = await readTab(tabId, runner);
+    const posting = await readTab(tabId, runner, { afterGesture });
     state = { status: 'ready', tabId, url: posting.url, posting, updatedAt: Date.now() };
   } catch (error) {
     const appError = error instanceof AppError ? error : classifyInjectionError(error);

@@ -29,7 +29,7 @@ export function startFromGesture(tab: Tab | undefined): void {
   openPanel(tab).catch((error: unknown) => log.warn('panel did not open', error));
   void (async () => {
     await writeBinding(tab.windowId, tabId);
-    await captureTab(tabId);
+    await captureTab(tabId, undefined, { afterGesture: true });
   })().catch((error: unknown) => log.error('capture after gesture failed', error));
 }
 

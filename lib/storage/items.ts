@@ -103,5 +103,16 @@ export const llmPrivacyItem = defineValidatedItem('local:llmPrivacy', llmPrivacy
 /** The user saw what an AI call sends and chose not to be asked again before each one. */
 export const llmConsentItem = defineValidatedItem('local:llmConsent', z.boolean(), false);
 
+/** How often the tracker reminds the user to save a backup file (see lib/tracker/backup-reminder.ts). */
+export const backupIntervalSchema = z.enum(['off', 'weekly', 'monthly']);
+export type BackupInterval = z.infer<typeof backupIntervalSchema>;
+export const backupIntervalItem = defineValidatedItem('local:backupInterval', backupIntervalSchema, 'weekly');
+/**
+ * When the last backup file was saved and when the last backup reminder was shown (ms, null = never).
+ * Kept outside the database so a backup file never carries them and an import cannot turn them back.
+ */
+export const lastBackupAtItem = defineValidatedItem('local:lastBackupAt', z.number().finite().nullable(), null);
+export const backupRemindedAtItem = defineValidatedItem('local:backupRemindedAt', z.number().finite().nullable(), null);
+
 /** A validated storage item as pages use it: read, watch, write. */
 export type ValidatedItem<T> = ReturnType<typeof defineValidatedItem<T>>;

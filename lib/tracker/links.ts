@@ -13,3 +13,11 @@ export function jobIdFromHash(hash: string): string | undefined {
   const id = new URLSearchParams(match[1]).get('job')?.trim();
   return id ? id : undefined;
 }
+
+/** `#/tracker?backup=1`: the tracker with its "back up your data" banner in view (the backup reminder). */
+export const backupHash = '#/tracker?backup=1';
+
+export function wantsBackupFromHash(hash: string): boolean {
+  const match = /^#\/?tracker\?(.*)$/.exec(hash);
+  return !!match && new URLSearchParams(match[1]).get('backup') === '1';
+}

@@ -5,6 +5,7 @@ import { createTrackerRepo, type TrackerRepo } from '../db/repos/tracker';
 import { JobfitDb, type JobStatus } from '../db/schema';
 import { installMessages } from './test-messages';
 import { AUTO_ARCHIVE_ALARM, handleAlarm, scheduleTask, syncReminders, TASK_ALARM_PREFIX, type ReminderEnv } from './reminders';
+import { BACKUP_ALARM } from './backup-reminder';
 import { setUpTracker } from './setup';
 
 const DAY = 86_400_000;
@@ -52,7 +53,8 @@ describe('task alarms come from the tasks table', () => {
     fakeBrowser.reset();
     installMessages();
     setUpTracker(repo, { ...env, alarms: fakeBrowser.alarms, notifications: fakeBrowser.notifications });
-    await expect.poll(alarmNames).toEqual([AUTO_ARCHIVE_ALARM, TASK_ALARM_PREFIX + future.id].sort());
+    // (A job is saved, so the backup reminder's alarm is back too.)
+    await expect.poll(alarmNames).toEqual([AUTO_ARCHIVE_ALARM, BACKUP_ALARM, TASK_ALARM_PREFIX + future.id].sort());
     expect((await fakeBrowser.alarms.get(AUTO_ARCHIVE_ALARM))?.periodInMinutes).toBe(24 * 60);
   });
 

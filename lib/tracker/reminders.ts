@@ -22,6 +22,7 @@ export interface Alarms {
 }
 export interface Notifications {
   create(id: string, options: { type: 'basic'; iconUrl: string; title: string; message: string }): Promise<string>;
+  clear(id: string): Promise<boolean>;
 }
 
 export interface ReminderEnv {

@@ -1,11 +1,13 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { Skeleton } from '@/components/Skeleton';
 import { AutoArchiveSetting } from '@/components/tracker/AutoArchiveSetting';
 import { BackupPanel } from '@/components/tracker/BackupPanel';
+import { BackupDueBanner, BackupIntervalSetting } from '@/components/tracker/BackupReminder';
 import { BatchBar } from '@/components/tracker/BatchBar';
 import { Board } from '@/components/tracker/Board';
 import { DeleteDialog } from '@/components/tracker/DeleteDialog';
@@ -22,15 +24,21 @@ import { applyImport, exportBackup, previewImport, toWriteError, type ImportPrev
 import { createTrackerRepo, type LinkedChoice, type LinkedCounts } from '@/lib/db/repos/tracker';
 import type { JobStatus } from '@/lib/db/schema';
 import { toast } from '@/lib/panel/toasts';
+import { useItem } from '@/lib/panel/use-item';
+import { backupIntervalItem, lastBackupAtItem, type BackupInterval } from '@/lib/storage/items';
+import { isBackupDue, recordBackup, syncBackupReminder, type BackupReminderEnv } from '@/lib/tracker/backup-reminder';
+import { saveBackupFile } from '@/lib/tracker/backup-download';
 import { parseBackup, type ParsedBackup } from '@/lib/tracker/backup-file';
 import { trackerCsv } from '@/lib/tracker/csv';
-import { jobIdFromHash } from '@/lib/tracker/links';
+import { jobIdFromHash, wantsBackupFromHash } from '@/lib/tracker/links';
 import { createJobSearch, emptyFilters, filterAndSort, nextTaskByJob, trackerStats, type SortKey, type TrackerFilters, type TrackerSort } from '@/lib/tracker/query';
 import { clearTaskAlarms, followUpDueAt, scheduleTask } from '@/lib/tracker/reminders';
 import { AppError } from '@/lib/util/errors';
 import { messageFor } from '@/lib/util/i18n-errors';
 
 const repo = () => createTrackerRepo(getDb());
+/** Pages reschedule the backup reminder after a backup or a setting change; the worker shows it. */
+const backupEnv = (): BackupReminderEnv => ({ alarms: browser.alarms, notifications: browser.notifications, now: Date.now, oldestJobAt: () => repo().oldestJobAt() });
 
 /** A translated message for a failed write or import, with the file's detail when there is one. */
 function fail(error: unknown): void {
@@ -64,20 +72,43 @@ export function TrackerView() {
   const [followUp, setFollowUp] = useState<{ jobId: string; company: string; appliedAt: number }>();
   const [importing, setImporting] = useState<{ backup: ParsedBackup; preview: ImportPreview }>();
   const [busy, setBusy] = useState(false);
+  // Set once something needs every job (see below); stays set, so the list does not drop back.
+  const [wantAll, setWantAll] = useState(false);
 
   // Only what the open tab needs is read: the jobs of the filtered statuses (status index), notes only
-  // while searching, every job for the stats only on their tab.
+  // while searching, every job for the stats only on their tab. The default table (newest first, no
+  // filter) shows its first rows from the updatedAt index and reads every job only when something
+  // needs them: the board, another sort, a filter that has no index, a search across all statuses, or
+  // a scroll past those first rows.
   const statusKey = filters.statuses.join(',');
+  const searching = filters.query.trim() !== '';
+  const defaultSort = sort.key === 'updatedAt' && sort.desc;
+  const unindexedFilter = JSON.stringify({ ...filters, statuses: [], query: '' }) !== JSON.stringify(emptyFilters);
+  const needsAll = tab === 'board' || !defaultSort || unindexedFilter || (searching && filters.statuses.length === 0);
+  // Adjusted while rendering (React's pattern for state derived from a change), not in an effect.
+  if (needsAll && !wantAll) setWantAll(true);
+  const readAll = wantAll || needsAll;
+  // '' = every job; undefined = none read yet.
+  const loadFor = filters.statuses.length ? statusKey : readAll ? '' : undefined;
   // The first screen of the default view (newest first, no filter) comes from the updatedAt index at
   // once; the full list replaces it when read.
   const head = useLiveQuery(() => repo().listRecentJobs(HEAD_ROWS), []);
   const data = useLiveQuery(async () => {
     const r = repo();
-    const [total, tags, tasks, lastArchive, archiveDays] = await Promise.all([r.countJobs(), r.listTags(), r.listOpenTasks(), r.lastAutoArchive(), r.autoArchiveDays()]);
-    return { total, tags, tasks, lastArchive, archiveDays, readAt: Date.now() };
+    const [total, tags, tasks, lastArchive, archiveDays, oldestJobAt] = await Promise.all([
+      r.countJobs(),
+      r.listTags(),
+      r.listOpenTasks(),
+      r.lastAutoArchive(),
+      r.autoArchiveDays(),
+      r.oldestJobAt(),
+    ]);
+    return { total, tags, tasks, lastArchive, archiveDays, oldestJobAt, readAt: Date.now() };
   }, []);
-  const loaded = useLiveQuery(async () => ({ loadedFor: statusKey, jobs: await repo().listJobsIn(filters.statuses) }), [statusKey]);
-  const searching = filters.query.trim() !== '';
+  const loaded = useLiveQuery(
+    async () => (loadFor === undefined ? null : { loadedFor: loadFor, jobs: await repo().listJobsIn(loadFor ? loadFor.split(',') as JobStatus[] : []) }),
+    [loadFor],
+  );
   const notes = useLiveQuery(async () => (searching ? await repo().listAllNotes() : undefined), [searching]);
   const allJobs = useLiveQuery(async () => (tab === 'stats' ? await repo().listJobs() : undefined), [tab]);
   const taskJobIds = (data?.tasks ?? []).flatMap((t) => (t.jobId ? [t.jobId] : [])).join(',');
@@ -87,6 +118,8 @@ export function TrackerView() {
     const r = repo();
     return { job: await r.getJob(openId), links: await r.linkedTo(openId), notes: await r.listNotes(openId), tasks: await r.listTasks(openId) };
   }, [openId]);
+  const backupInterval = useItem(backupIntervalItem);
+  const lastBackupAt = useItem(lastBackupAtItem);
   const savedFilters = useLiveQuery(() => createSavedFiltersRepo(getDb()).list(), []) ?? [];
 
   const [index] = useState(() => createJobSearch());
@@ -100,21 +133,33 @@ export function TrackerView() {
   // Rows loaded for other statuses than the filter's, or a query without its index yet, would show a
   // wrong list for a moment: the list waits (a skeleton) until the right rows are read.
   const fresh = !!loaded && (loaded.loadedFor === statusKey || loaded.loadedFor === '') && (!searching || !!search);
-  const defaultView = JSON.stringify(filters) === JSON.stringify(emptyFilters) && sort.key === 'updatedAt' && sort.desc;
+  const defaultView = JSON.stringify(filters) === JSON.stringify(emptyFilters) && defaultSort;
   const early = !fresh && defaultView && head !== undefined && (data?.total === undefined || head.length === Math.min(HEAD_ROWS, data.total));
   const ready = fresh || early;
   const shown = useMemo(
     () => (fresh && jobs ? filterAndSort(jobs, filters, sort, searching ? search : undefined) : early && head ? head : []),
     [fresh, early, head, jobs, filters, sort, search, searching],
   );
-  const shownCount = fresh ? shown.length : (data?.total ?? shown.length);
+  const shownCount = fresh ? shown.length : data?.total;
   const nextTasks = useMemo(() => nextTaskByJob(data?.tasks ?? []), [data?.tasks]);
   const readAt = data?.readAt;
   const stats = useMemo(() => (allJobs ? trackerStats(allJobs, readAt ?? 0) : undefined), [allJobs, readAt]);
   const jobsById = useMemo(() => new Map((taskJobs ?? []).map((j) => [j.id, j])), [taskJobs]);
   const loadedIds = useMemo(() => new Set((jobs ?? []).map((j) => j.id)), [jobs]);
 
-  // A link to one job (a reminder's notification): `#/tracker?job=<id>` opens its drawer.
+  const backupDue =
+    !!data && backupInterval !== undefined && lastBackupAt !== undefined && isBackupDue({ interval: backupInterval, lastBackupAt }, data.oldestJobAt, data.readAt);
+
+  // A link to one job (a reminder's notification): `#/tracker?job=<id>` opens its drawer;
+  // `#/tracker?backup=1` (the backup reminder) brings the backup banner, or the backup card, into view.
+  const ready0 = !!data;
+  useEffect(() => {
+    if (!ready0 || !wantsBackupFromHash(window.location.hash)) return;
+    const banner = document.querySelector<HTMLElement>('[data-testid="backup-due"]');
+    const target = banner ?? document.querySelector<HTMLElement>('[data-testid="tracker-backup"]');
+    target?.scrollIntoView({ block: 'center' });
+    banner?.focus();
+  }, [ready0, backupDue]);
   useEffect(() => {
     const follow = () => {
       const id = jobIdFromHash(window.location.hash);
@@ -125,12 +170,15 @@ export function TrackerView() {
     return () => window.removeEventListener('hashchange', follow);
   }, []);
 
-  if (!data) return <Skeleton label={i18n.t('tracker.title')} />;
+  // The first rows (head) draw as soon as they are read; the count, tags, next tasks and settings
+  // (`data`, several slower reads: IndexedDB counts by walking the store) fill in when they arrive.
+  if (!data && !head?.length) return <Skeleton label={i18n.t('tracker.title')} />;
 
   const openJob = opened?.job && opened.job.id === openId ? opened.job : undefined;
   // With every job loaded, a selection that another window deleted is dropped; under a status filter,
   // selected jobs of other statuses stay selected (as they do when only hidden by another filter).
   const selectedIds = [...selected].filter((id) => loadedIds.has(id) || loaded?.loadedFor !== '');
+  const readAllJobs = () => setWantAll(true);
 
   async function move(ids: string[], to: JobStatus) {
     try {
@@ -200,6 +248,29 @@ export function TrackerView() {
     }
   }
 
+  /** Writes the backup file; both the export button and "Back up now" count as a backup. */
+  async function backUp(save: (text: string, name: string) => Promise<string | undefined>) {
+    setBusy(true);
+    try {
+      const saved = await save(await exportBackup(getDb()), `jobfit-backup-${today()}.json`);
+      await recordBackup(backupEnv());
+      if (saved) toast(i18n.t('tracker2.backupSaved', [saved.split(/[\\/]/).pop() ?? saved]));
+    } catch (error) {
+      const e = toWriteError(error);
+      if (e instanceof AppError) fail(e);
+      else toast(i18n.t('tracker2.backupFailed', [e instanceof Error ? e.message : String(e)]), 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function setBackupInterval(interval: BackupInterval) {
+    await act(async () => {
+      await backupIntervalItem.setValue(interval);
+      await syncBackupReminder(backupEnv(), { notify: false });
+    });
+  }
+
   async function deleteAll() {
     setBusy(true);
     try {
@@ -246,7 +317,8 @@ export function TrackerView() {
 
   return (
     <div className="jf-tracker" data-testid="tracker-view">
-      {data.lastArchive ? (
+      {backupDue ? <BackupDueBanner lastBackupAt={lastBackupAt ?? null} now={data?.readAt ?? 0} busy={busy} onBackUp={() => void backUp(saveBackupFile)} /> : null}
+      {data?.lastArchive ? (
         <Card testId="auto-archive-undo">
           <div className="jf-row">
             <span>{i18n.t('tracker.autoArchived', [String(data.lastArchive.items.length)])}</span>
@@ -276,7 +348,7 @@ export function TrackerView() {
         </Card>
       ) : null}
 
-      {data.total === 0 ? (
+      {data?.total === 0 ? (
         <Card testId="tracker-empty">
           <p className="jf-muted">{i18n.t('tracker.empty')}</p>
         </Card>
@@ -296,7 +368,7 @@ export function TrackerView() {
               {i18n.t('tracker.tabStats')}
             </Tabs.Trigger>
           </Tabs.List>
-          <FilterBar filters={filters} tags={data.tags} onChange={setFilters} />
+          <FilterBar filters={filters} tags={data?.tags ?? []} onChange={setFilters} />
           <SavedFilters
             saved={savedFilters}
             canSave={JSON.stringify(filters) !== JSON.stringify(emptyFilters)}
@@ -307,7 +379,7 @@ export function TrackerView() {
             onRemove={(id) => void createSavedFiltersRepo(getDb()).remove(id).catch((e: unknown) => toast(messageFor(e), 'error'))}
             onSave={(name) => void createSavedFiltersRepo(getDb()).save(name, filters).catch((e: unknown) => toast(messageFor(e), 'error'))}
           />
-          {ready ? (
+          {ready && shownCount !== undefined ? (
             <p className="jf-muted" data-testid="tracker-count">
               {i18n.t('tracker.count', [String(shownCount)])}
             </p>
@@ -334,6 +406,7 @@ export function TrackerView() {
                 onToggle={toggle}
                 onToggleAll={() => setSelected(shown.every((j) => selected.has(j.id)) ? new Set() : new Set(shown.map((j) => j.id)))}
                 onOpen={setOpenId}
+                {...(!fresh && data !== undefined && shown.length < data.total ? { onNearEnd: readAllJobs } : {})}
               />
             )}
           </Tabs.Content>
@@ -342,9 +415,9 @@ export function TrackerView() {
           </Tabs.Content>
           <Tabs.Content value="tasks">
             <TasksList
-              tasks={data.tasks}
+              tasks={data?.tasks ?? []}
               jobs={jobsById}
-              now={data.readAt}
+              now={data?.readAt ?? 0}
               onToggle={(id, done) => void act(async () => scheduleTask(await repo().setTaskDone(id, done)))}
               onOpenJob={setOpenId}
             />
@@ -359,14 +432,22 @@ export function TrackerView() {
         <BackupPanel
           preview={importing?.preview}
           busy={busy}
-          onExport={() => void act(async () => download(`jobfit-backup-${today()}.json`, 'application/json', await exportBackup(getDb())))}
+          onExport={() =>
+            void backUp(async (text, name) => {
+              download(name, 'application/json', text);
+              return undefined;
+            })
+          }
           onExportCsv={exportCsv}
           onPickFile={(file) => void pickFile(file)}
           onConfirmImport={() => void confirmImport()}
           onCancelImport={() => setImporting(undefined)}
           onDeleteAll={() => void deleteAll()}
         />
-        <AutoArchiveSetting key={data.archiveDays} days={data.archiveDays} onSave={(days) => void act(() => repo().setAutoArchiveDays(days))} />
+        {backupInterval !== undefined && lastBackupAt !== undefined ? (
+          <BackupIntervalSetting interval={backupInterval} lastBackupAt={lastBackupAt} onChange={(interval) => void setBackupInterval(interval)} />
+        ) : null}
+        {data ? <AutoArchiveSetting key={data.archiveDays} days={data.archiveDays} onSave={(days) => void act(() => repo().setAutoArchiveDays(days))} /> : null}
       </Card>
 
       <JobDrawer

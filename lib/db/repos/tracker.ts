@@ -71,6 +71,8 @@ export function createTrackerRepo(db: JobfitDb, now: () => number = Date.now) {
     listAllTasks: () => db.tasks.toArray(),
     getTask: (id: string) => db.tasks.get(id),
     getJob: (id: string) => db.jobs.get(id),
+    /** createdAt of the oldest saved job (the backup reminder counts from it until the first backup). */
+    oldestJobAt: async () => (await db.jobs.orderBy('createdAt').first())?.createdAt,
 
     /** Moves jobs to a status; any move is allowed. */
     async move(ids: readonly string[], to: JobStatus): Promise<MoveResult> {
