@@ -102,6 +102,11 @@ function profileText(p: { network?: string; username?: string; url?: string }): 
   return p.network && !where.toLowerCase().startsWith(p.network.toLowerCase()) ? `${p.network}: ${where}` : where;
 }
 
+function isSectionName(name: string, heading: string | undefined): boolean {
+  const folded = fold(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return folded === 'skills' || (heading !== undefined && folded === fold(heading));
+}
+
 export function cvDocument(cv: Cv, language: CvLanguage = cvLanguage(cv)): CvDocument {
   const h = headings[language];
   const range = (s?: string, e?: string) => formatRange(s, e, language);
@@ -131,9 +136,11 @@ export function cvDocument(cv: Cv, language: CvLanguage = cvLanguage(cv)): CvDoc
     subtitle: join([e.studyType && e.area ? `${e.studyType} ${h.in} ${e.area}` : (e.studyType ?? e.area), e.score ? `GPA: ${e.score}` : undefined], '; '),
     bullets: nonEmpty(e.courses ?? []),
   })));
-  add('skills', cv.skills.map((s) => entry({
-    paragraphs: nonEmpty([s.name && s.keywords?.length ? `${s.name}: ${s.keywords.join(', ')}` : (s.name ?? s.keywords?.join(', '))]),
-  })));
+  add('skills', cv.skills.map((s) => {
+    // A group named like the section itself ("Skills: Go, SQL" under SKILLS) prints its keywords only.
+    const name = s.name && !isSectionName(s.name, h.skills) ? s.name : undefined;
+    return entry({ paragraphs: nonEmpty([name && s.keywords?.length ? `${name}: ${s.keywords.join(', ')}` : (s.keywords?.length ? s.keywords.join(', ') : name)]) });
+  }));
   add('projects', cv.projects.map((p) => entry({
     title: p.name,
     dates: range(p.startDate, p.endDate),

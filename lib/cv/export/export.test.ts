@@ -209,3 +209,16 @@ describe('what an ATS will read', () => {
     expect(differences.map((d) => d.field)).toEqual(expect.arrayContaining(['basics.email', 'work[2].startDate']));
   });
 });
+
+describe('skill groups named like their section', () => {
+  it('print their keywords once under the heading, not "Skills: …" under SKILLS', () => {
+    const cv = importCvText('Ana Lima\nana@example.com\n\nSkills\nSkills: Go, Kubernetes, SQL\nLanguages: Go, Python\n', { fileName: 'cv.txt' });
+    const lines = documentLines(cvDocument(cv, 'en'));
+    const at = lines.findIndex((l) => fold(l) === 'skills');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const after = lines.slice(at + 1).join('\n');
+    expect(after).toContain('Go, Kubernetes, SQL');
+    expect(after).not.toMatch(/^skills:/im);
+    expect(lines.filter((l) => /skills/i.test(l))).toHaveLength(1);
+  });
+});
