@@ -135,6 +135,8 @@ test('analysis streams, chips confirmed, tailoring blocks a planted fabrication,
   const honest = line('Built a Go ledger service that handles 5M transactions a day.');
   await expect(honest).toHaveAttribute('data-blocked', 'false');
   await expect(honest).toHaveAttribute('data-kind', 'changed');
+  // The line says what it comes from in the user's words, not as an id.
+  await expect(honest.locator('.jf-aiui-sources')).toHaveText(/^from “Built a ledger service in Go handling 5M transactions a day\.”$/);
   await expect(tailor.getByTestId('tailor-summary')).toHaveText('9 lines to keep, no master line left out. 1 line needs your approval.');
   // The contact line is not offered as "left out": the saved CV keeps it.
   await expect(tailor.locator('[data-testid="tailor-line"][data-kind="removed"]')).toHaveCount(0);

@@ -7,7 +7,8 @@ export interface TailorDiffLabels {
   flag: (flag: Flag) => string;
   blocked: string;
   approve: string;
-  sources: (ids: string) => string;
+  /** "from …" for the ids a line cites (the cited CV lines and facts, quoted). */
+  sources: (ids: string[]) => string;
   summary: string;
 }
 
@@ -48,7 +49,7 @@ export function TailorDiff({ rows, labels, onApprove }: Props) {
                     )
                   : row.kind === 'removed' ? <del>{row.text}</del> : row.text}
               </span>
-              {row.sources.length && row.kind !== 'removed' ? <span className="jf-muted jf-aiui-sources">{labels.sources(row.sources.join(', '))}</span> : null}
+              {row.sources.length && row.kind !== 'removed' ? <span className="jf-muted jf-aiui-sources">{labels.sources(row.sources)}</span> : null}
               {flagged && row.index !== undefined ? (
                 <div className="jf-aiui-flags" data-testid="tailor-flags">
                   {row.blocked ? <p className="jf-error">{labels.blocked}</p> : null}

@@ -10,7 +10,7 @@ import { type AiFact, buildQuestionsPrompt, buildTailoringPrompt } from '@/lib/a
 import { guidedQuestionsSchema, normalizeQuestions, tailoredCvSchema } from '@/lib/ai/schemas';
 import type { JobPosting } from '@/lib/capture/types';
 import { factProblem } from '@/lib/cv/facts';
-import { cvSchema } from '@/lib/cv/model';
+import { type Cv, cvSchema } from '@/lib/cv/model';
 import { getDb } from '@/lib/db/open';
 import { createCvsRepo } from '@/lib/db/repos/cvs';
 import { createJobsRepo } from '@/lib/db/repos/jobs';
@@ -153,7 +153,7 @@ function TailorResult({ runId, result, master, facts, confirmed, posting }: Resu
           flag: flagMessage,
           blocked: i18n.t('fabrication.blocked'),
           approve: i18n.t('fabrication.approve'),
-          sources: (ids) => i18n.t('aiui.sources', [ids]),
+          sources: (ids) => i18n.t('aiui.sources', [ids.map((id) => quoteSource(id, master.cv, facts)).join('; ')]),
           summary: [
             `${i18n.t('aiui2.keptLines', counts.kept)}, ${i18n.t('aiui2.leftOutLines', counts.removed)}`,
             counts.blocked ? i18n.t('aiui2.pendingLines', counts.blocked) : '',
@@ -361,4 +361,12 @@ function TailoredList({ posting }: { posting: JobPosting }) {
       ) : null}
     </section>
   );
+}
+
+/** A cited id as the user knows it: the CV line or fact it names, quoted and shortened; the id when unknown. */
+function quoteSource(id: string, cv: Cv, facts: readonly AiFact[]): string {
+  const text = cv.source.lines.find((l) => l.id === id)?.text ?? facts.find((f) => f.id === id)?.text;
+  if (!text) return id;
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return `“${clean.length > 70 ? `${clean.slice(0, 69)}…` : clean}”`;
 }
