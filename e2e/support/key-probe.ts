@@ -67,7 +67,7 @@ export async function probe(messages: { tag: string; type: string; data: unknown
     });
   const api = (globalThis as { chrome?: Chrome }).chrome;
   const databases = await settle(() => indexedDB.databases());
-  const names = new Set(['jobfit-secrets', 'jobfit', ...((databases.value as { name?: string }[] | undefined) ?? []).map((d) => d.name ?? '')]);
+  const names = new Set(['jobfit-secrets', 'jobfit-private', 'jobfit', ...((databases.value as { name?: string }[] | undefined) ?? []).map((d) => d.name ?? '')]);
   const contents: Record<string, unknown> = {};
   for (const name of names) if (name) contents[name] = await settle(() => dumpDatabase(name));
   return {
