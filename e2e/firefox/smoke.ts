@@ -2,9 +2,10 @@
  * Firefox smoke test: the built add-on (.output/firefox-mv3) installed as a temporary add-on in Debian's
  * `firefox-esr`, driven by puppeteer-core over WebDriver BiDi (no downloaded browser). It checks that the
  * add-on loads (its background page opens the welcome page on install), that the sidebar page renders,
- * that capture reads a posting served on 127.0.0.1 once the site is allowed, and that the saved API key
- * is unreadable from a content script and from the page; and that no Jobfit page, nor its background page,
- * logs an error meanwhile.
+ * that capture reads a posting served on 127.0.0.1 once the site is allowed, that the saved API key and
+ * the profile (moved out of storage.local, as an older version kept it) are unreadable from a content
+ * script and from the page, that the optional data collection consent is declared and can be asked for
+ * from a click; and that no Jobfit page, nor its background page, logs an error meanwhile.
  *
  * Usage: npm run test:firefox   (after `npm run build:firefox`; `FIREFOX_PATH` overrides the binary)
  * Without firefox-esr it prints one line saying so and exits 0.
@@ -14,7 +15,8 @@ import fs from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Chrome } from '../support/chrome';
 import { copyBuild } from '../support/build-copy';
-import { KEY, KEY_HINT, keyFragmentIn, probe, readStoredKey } from '../support/key-probe';
+import { KEY, KEY_HINT, keyFragmentIn, probe, readPrivateValue, readStoredKey } from '../support/key-probe';
+import { profile } from '../support/llm-data';
 import { envelopes, MESSAGE_TYPES, PRIVILEGED_MESSAGES } from '../support/messages';
 import { FIREFOX_BUILD_DIR, FIREFOX_EXTENSION_DIR, PAGES_DIR } from '../support/paths';
 import { startStaticServer, type StaticServer } from '../support/static-server';
@@ -34,7 +36,7 @@ if (!fs.existsSync(FIREFOX_PATH)) {
 }
 
 const manifest = JSON.parse(fs.readFileSync(`${FIREFOX_BUILD_DIR}/manifest.json`, 'utf8')) as {
-  browser_specific_settings: { gecko: { id: string } };
+  browser_specific_settings: { gecko: { id: string; data_collection_permissions?: { required?: string[]; optional?: string[] } } };
   sidebar_action?: { default_panel?: string };
 };
 const GECKO_ID = manifest.browser_specific_settings.gecko.id;
@@ -116,6 +118,20 @@ async function click(page: Page, selector: string): Promise<void> {
 async function text(page: Page, selector: string): Promise<string> {
   const handle = await page.locator(selector).waitHandle();
   return (await handle.evaluate((element) => element.textContent ?? '')).trim();
+}
+
+/** The profile's values as typed in Settings; none may be readable by a content script or the page. */
+const PROFILE_VALUES = [profile.name, profile.email, profile.phone, profile.location, profile.links];
+const profileValuesIn = (value: unknown) => PROFILE_VALUES.filter((v) => (JSON.stringify(value) ?? '').includes(v));
+
+/** What an AI call asks Firefox for (lib/util/data-consent.ts). */
+const AI_DATA_COLLECTION = ['websiteContent', 'personallyIdentifyingInfo'];
+
+/** Replaces a form field's text the way a user does: select it all, type over it. */
+async function retype(page: Page, selector: string, value: string): Promise<void> {
+  await page.waitForSelector(selector, { visible: true });
+  await page.$eval(selector, (field) => (field as HTMLInputElement).select());
+  await page.type(selector, value);
 }
 
 /** Ids of all tabs, as an extension page sees them (no URLs without host access). */
@@ -236,14 +252,40 @@ async function main(firefox: Browser, server: StaticServer): Promise<void> {
     await options.close();
   });
 
+  await step('a profile an older version kept in storage.local moves to the extension’s own IndexedDB', async () => {
+    const legacy = { name: 'Legacy Name', email: 'legacy@example.com', phone: '', location: '', links: [] };
+    await panel.evaluate(async (value) => browser.storage.local.set({ profile: value }), legacy);
+    const options = await openExtensionTab(firefox, panel, 'options.html');
+    await waitFor('the moved profile in the form', () => options.$eval('[data-testid="profile-name"]', (input) => (input as HTMLInputElement).value === 'Legacy Name'));
+    assert.deepEqual(await options.evaluate(readPrivateValue, 'profile'), legacy);
+    assert.equal((await options.evaluate(async () => browser.storage.local.get('profile'))).profile, undefined);
+    await options.close();
+  });
+
+  await step('the profile saved in Settings is in the extension’s IndexedDB, not in storage.local', async () => {
+    const options = await openExtensionTab(firefox, panel, 'options.html');
+    for (const [field, value] of Object.entries(profile)) await retype(options, `[data-testid="profile-${field}"]`, value);
+    await click(options, '[data-testid="profile-save"]');
+    await waitFor('the saved profile', async () => ((await options.evaluate(readPrivateValue, 'profile')) as { email?: string } | undefined)?.email === profile.email);
+    const stored = (await options.evaluate(readPrivateValue, 'profile')) as Record<string, unknown>;
+    assert.deepEqual(stored, { ...profile, links: [profile.links] }, 'positive control: the profile is where it belongs');
+    const areas = await options.evaluate(async () => ({ local: await browser.storage.local.get(null), session: await browser.storage.session.get(null) }));
+    assert.deepEqual(profileValuesIn(areas), [], "profile values in the extension's storage areas");
+    await options.close();
+  });
+
   await step('a content script and the page cannot read the key', async () => {
     const { seen, messages } = await probeTab(panel, jobTabId, 'ISOLATED');
     assert.equal(keyFragmentIn(seen), undefined, 'what a content script can read contains the key');
     assert.equal(seen.hasRuntime, true);
     // Firefox lets content scripts read storage.local (Chrome can hide it): only the hint is there.
     assert.equal((seen.local as { value?: { keyHint?: string } }).value?.keyHint, KEY_HINT);
-    // The content script sees the page's IndexedDB: no secrets database there.
+    // The content script sees the page's IndexedDB: no secrets or private database there.
     assert.deepEqual(seen.contents['jobfit-secrets'], { value: { stores: [] } });
+    assert.deepEqual(seen.contents['jobfit-private'], { value: { stores: [] } });
+    // Nor the profile: not in storage.local, nowhere else a content script reaches.
+    assert.equal((seen.local as { value?: Record<string, unknown> }).value?.profile, undefined);
+    assert.deepEqual(profileValuesIn(seen), [], 'profile values a content script can read');
     // Every privileged message, well formed, is refused by the sender check.
     messages.forEach((message, index) => {
       if (!(PRIVILEGED_MESSAGES as string[]).includes(message.type)) return;
@@ -251,7 +293,33 @@ async function main(firefox: Browser, server: StaticServer): Promise<void> {
     });
     const page = await probeTab(panel, jobTabId, 'MAIN');
     assert.equal(keyFragmentIn(page.seen), undefined, 'what the page can read contains the key');
+    assert.deepEqual(profileValuesIn(page.seen), [], 'profile values the page can read');
     assert.equal(page.seen.hasRuntime, false);
+  });
+
+  await step('AI calls need Firefox’s data collection consent: declared optional, asked from a click', async () => {
+    assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'], optional: AI_DATA_COLLECTION });
+    const wanted = { data_collection: AI_DATA_COLLECTION };
+    assert.equal(await panel.evaluate(async (p) => browser.permissions.contains(p as never), wanted), false, 'not granted at install');
+    // Outside a user action Firefox refuses to ask: the reason the dialog's Send asks first thing.
+    const outside = await panel.evaluate(async (p) => browser.permissions.request(p as never).then(String, (error: unknown) => `error: ${String(error)}`), wanted);
+    assert.match(outside, /^error: .*user input/i);
+    // From a click (the prompt accepted by the pref, as for host access above) it is granted.
+    await panel.evaluate((p) => {
+      const button = document.createElement('button');
+      button.id = 'test-data-consent';
+      button.textContent = 'Allow data collection';
+      button.addEventListener('click', () => {
+        browser.permissions.request(p as never).then(
+          (granted) => (button.dataset.granted = String(granted)),
+          (error: unknown) => (button.dataset.granted = String(error)),
+        );
+      });
+      document.body.append(button);
+    }, wanted);
+    await click(panel, '#test-data-consent');
+    assert.equal(await panel.locator('#test-data-consent[data-granted]').map((b) => b.getAttribute('data-granted')).wait(), 'true');
+    assert.equal(await panel.evaluate(async (p) => browser.permissions.contains(p as never), wanted), true);
   });
 
   watchingOutput = false;
