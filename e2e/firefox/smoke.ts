@@ -16,7 +16,9 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Chrome } from '../support/chrome';
 import { copyBuild } from '../support/build-copy';
 import { KEY, KEY_HINT, keyFragmentIn, probe, readPrivateValue, readStoredKey } from '../support/key-probe';
-import { profile } from '../support/llm-data';
+import { analysis, profile } from '../support/llm-data';
+import { createMockOpenRouter, type MockOpenRouter } from '../mock-openrouter';
+import { structuredAnswer } from '../mock-openrouter/scenarios';
 import { envelopes, MESSAGE_TYPES, PRIVILEGED_MESSAGES } from '../support/messages';
 import { FIREFOX_BUILD_DIR, FIREFOX_EXTENSION_DIR, PAGES_DIR } from '../support/paths';
 import { startStaticServer, type StaticServer } from '../support/static-server';
@@ -168,7 +170,7 @@ async function step(name: string, run: () => Promise<void>): Promise<void> {
   console.log(`  ✓ ${name}`);
 }
 
-async function main(firefox: Browser, server: StaticServer): Promise<void> {
+async function main(firefox: Browser, server: StaticServer, mock: MockOpenRouter): Promise<void> {
   let panel!: Page;
   let jobTabId!: number;
 
@@ -297,29 +299,38 @@ async function main(firefox: Browser, server: StaticServer): Promise<void> {
     assert.equal(page.seen.hasRuntime, false);
   });
 
-  await step('AI calls need Firefox’s data collection consent: declared optional, asked from a click', async () => {
+  await step('AI calls need Firefox’s data collection consent: declared optional, refused outside a user action', async () => {
     assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'], optional: AI_DATA_COLLECTION });
     const wanted = { data_collection: AI_DATA_COLLECTION };
     assert.equal(await panel.evaluate(async (p) => browser.permissions.contains(p as never), wanted), false, 'not granted at install');
     // Outside a user action Firefox refuses to ask: the reason the dialog's Send asks first thing.
     const outside = await panel.evaluate(async (p) => browser.permissions.request(p as never).then(String, (error: unknown) => `error: ${String(error)}`), wanted);
     assert.match(outside, /^error: .*user input/i);
-    // From a click (the prompt accepted by the pref, as for host access above) it is granted.
-    await panel.evaluate((p) => {
-      const button = document.createElement('button');
-      button.id = 'test-data-consent';
-      button.textContent = 'Allow data collection';
-      button.addEventListener('click', () => {
-        browser.permissions.request(p as never).then(
-          (granted) => (button.dataset.granted = String(granted)),
-          (error: unknown) => (button.dataset.granted = String(error)),
-        );
-      });
-      document.body.append(button);
-    }, wanted);
-    await click(panel, '#test-data-consent');
-    assert.equal(await panel.locator('#test-data-consent[data-granted]').map((b) => b.getAttribute('data-granted')).wait(), 'true');
-    assert.equal(await panel.evaluate(async (p) => browser.permissions.contains(p as never), wanted), true);
+  });
+
+  await step('the consent dialog’s Send asks Firefox for it (prompt accepted by the pref), then the analysis runs', async () => {
+    const options = await openExtensionTab(firefox, panel, 'options.html');
+    await retype(options, '[data-testid="endpoint-input"]', mock.baseURL);
+    await click(options, '[data-testid="endpoint-save"]');
+    const endpointSaved = () => options.evaluate(async () => ((await browser.storage.local.get('endpoint')).endpoint as { baseUrl?: string } | undefined)?.baseUrl);
+    await waitFor('the endpoint saved', async () => (await endpointSaved()) === mock.baseURL);
+    await options.close();
+    // The model list loads when the page opens, from the endpoint then saved.
+    const settings = await openExtensionTab(firefox, panel, 'options.html');
+    await settings.waitForSelector('[data-testid="model-analysis"] option[value="openai/gpt-4o-mini"]');
+    await settings.select('[data-testid="model-analysis"]', 'openai/gpt-4o-mini');
+    await waitFor('the model saved', () => settings.evaluate(async () => ((await browser.storage.local.get('models')).models as { analysis?: string } | undefined)?.analysis === 'openai/gpt-4o-mini'));
+    await settings.close();
+
+    mock.enqueue(structuredAnswer(analysis('Senior Frontend Engineer')));
+    await click(panel, '[data-testid="ai-analysis"] [data-testid="ai-start"]');
+    await panel.waitForSelector('[data-testid="consent-dialog"] [data-testid="consent-data-collection"]', { visible: true });
+    const chatsBefore = mock.requests().filter((r) => r.method === 'POST').length;
+    assert.equal(chatsBefore, 0, 'nothing sent before Send');
+    await click(panel, '[data-testid="consent-send"]');
+    assert.equal(await text(panel, '[data-testid="ai-analysis"] [data-testid="ai-role"]'), 'Senior Frontend Engineer');
+    assert.equal(await panel.evaluate(async (p) => browser.permissions.contains(p as never), { data_collection: AI_DATA_COLLECTION }), true);
+    assert.equal(mock.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/chat/completions')).length, 1);
   });
 
   watchingOutput = false;
@@ -329,6 +340,8 @@ async function main(firefox: Browser, server: StaticServer): Promise<void> {
 const started = Date.now();
 console.log(`Firefox smoke test (${FIREFOX_PATH}, puppeteer-core over WebDriver BiDi)`);
 const server = await startStaticServer(PAGES_DIR);
+// The model endpoint of the AI step, accepting the key the test saves.
+const mock = await createMockOpenRouter({ port: 0, keys: [{ key: KEY }] });
 const firefox = await puppeteer.launch({
   browser: 'firefox',
   executablePath: FIREFOX_PATH,
@@ -348,7 +361,7 @@ const guard = setTimeout(() => {
 let failed = false;
 try {
   console.log(`  ${await firefox.version()}`);
-  await main(firefox, server);
+  await main(firefox, server, mock);
 } catch (error) {
   failed = true;
   console.error(`  ✗ after ${passed} passed step(s):`, error);
@@ -356,6 +369,7 @@ try {
   clearTimeout(guard);
   await firefox.close().catch(() => firefox.process()?.kill('SIGKILL'));
   await server.close();
+  await mock.close();
 }
 console.log(`Firefox smoke test ${failed ? 'FAILED' : `passed (${passed} steps)`} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 process.exit(failed ? 1 : 0);
