@@ -7,6 +7,7 @@ import { createMockOpenRouter, type MockOpenRouter } from './mock-openrouter';
 import { structuredAnswer } from './mock-openrouter/scenarios';
 import { expect, test, type ExtensionHarness } from './fixtures';
 import type { Chrome } from './support/chrome';
+import { readPrivateValue } from './support/key-probe';
 import { analysis, profile } from './support/llm-data';
 import { saveLlmSettings } from './support/llm-setup';
 import { envelopes, MESSAGE_TYPES } from './support/messages';
@@ -95,6 +96,11 @@ test('the key and the profile leak nowhere: content scripts, messages, console, 
 
   // Settings as a user makes them.
   const settings = await saveLlmSettings(ext, mock);
+  // The profile lives in the extension's own IndexedDB: storage.local, which Firefox lets content scripts
+  // read, holds none of it (positive control: the private store does).
+  await expect.poll(() => settings.evaluate(readPrivateValue, 'profile')).toMatchObject({ email: profile.email });
+  const areas = JSON.stringify(await settings.evaluate(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) })));
+  expect(leaks(areas, Object.values(profile)), 'profile values in storage.local or storage.session').toEqual([]);
   await settings.evaluate(() => chrome.storage.local.set({ llmConsent: true }));
   const KEY = mock.apiKey;
   const keyParts = [KEY, KEY.slice(-12), KEY.replace(/^sk-or-v1-/, '')];

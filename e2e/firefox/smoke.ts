@@ -2,9 +2,10 @@
  * Firefox smoke test: the built add-on (.output/firefox-mv3) installed as a temporary add-on in Debian's
  * `firefox-esr`, driven by puppeteer-core over WebDriver BiDi (no downloaded browser). It checks that the
  * add-on loads (its background page opens the welcome page on install), that the sidebar page renders,
- * that capture reads a posting served on 127.0.0.1 once the site is allowed, and that the saved API key
- * is unreadable from a content script and from the page; and that no Jobfit page, nor its background page,
- * logs an error meanwhile.
+ * that capture reads a posting served on 127.0.0.1 once the site is allowed, that the saved API key and
+ * the profile (moved out of storage.local, as an older version kept it) are unreadable from a content
+ * script and from the page, that the optional data collection consent is declared and can be asked for
+ * from a click; and that no Jobfit page, nor its background page, logs an error meanwhile.
  *
  * Usage: npm run test:firefox   (after `npm run build:firefox`; `FIREFOX_PATH` overrides the binary)
  * Without firefox-esr it prints one line saying so and exits 0.
@@ -14,7 +15,10 @@ import fs from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Chrome } from '../support/chrome';
 import { copyBuild } from '../support/build-copy';
-import { KEY, KEY_HINT, keyFragmentIn, probe, readStoredKey } from '../support/key-probe';
+import { KEY, KEY_HINT, keyFragmentIn, probe, readPrivateValue, readStoredKey } from '../support/key-probe';
+import { analysis, profile } from '../support/llm-data';
+import { createMockOpenRouter, type MockOpenRouter } from '../mock-openrouter';
+import { structuredAnswer } from '../mock-openrouter/scenarios';
 import { envelopes, MESSAGE_TYPES, PRIVILEGED_MESSAGES } from '../support/messages';
 import { FIREFOX_BUILD_DIR, FIREFOX_EXTENSION_DIR, PAGES_DIR } from '../support/paths';
 import { startStaticServer, type StaticServer } from '../support/static-server';
@@ -34,7 +38,7 @@ if (!fs.existsSync(FIREFOX_PATH)) {
 }
 
 const manifest = JSON.parse(fs.readFileSync(`${FIREFOX_BUILD_DIR}/manifest.json`, 'utf8')) as {
-  browser_specific_settings: { gecko: { id: string } };
+  browser_specific_settings: { gecko: { id: string; data_collection_permissions?: { required?: string[]; optional?: string[] } } };
   sidebar_action?: { default_panel?: string };
 };
 const GECKO_ID = manifest.browser_specific_settings.gecko.id;
@@ -118,6 +122,20 @@ async function text(page: Page, selector: string): Promise<string> {
   return (await handle.evaluate((element) => element.textContent ?? '')).trim();
 }
 
+/** The profile's values as typed in Settings; none may be readable by a content script or the page. */
+const PROFILE_VALUES = [profile.name, profile.email, profile.phone, profile.location, profile.links];
+const profileValuesIn = (value: unknown) => PROFILE_VALUES.filter((v) => (JSON.stringify(value) ?? '').includes(v));
+
+/** What an AI call asks Firefox for (lib/util/data-consent.ts). */
+const AI_DATA_COLLECTION = ['websiteContent', 'personallyIdentifyingInfo'];
+
+/** Replaces a form field's text the way a user does: select it all, type over it. */
+async function retype(page: Page, selector: string, value: string): Promise<void> {
+  await page.waitForSelector(selector, { visible: true });
+  await page.$eval(selector, (field) => (field as HTMLInputElement).select());
+  await page.type(selector, value);
+}
+
 /** Ids of all tabs, as an extension page sees them (no URLs without host access). */
 function tabIds(page: Page): Promise<number[]> {
   return page.evaluate(async () => (await browser.tabs.query({})).map((tab) => tab.id!));
@@ -152,7 +170,7 @@ async function step(name: string, run: () => Promise<void>): Promise<void> {
   console.log(`  ✓ ${name}`);
 }
 
-async function main(firefox: Browser, server: StaticServer): Promise<void> {
+async function main(firefox: Browser, server: StaticServer, mock: MockOpenRouter): Promise<void> {
   let panel!: Page;
   let jobTabId!: number;
 
@@ -236,14 +254,40 @@ async function main(firefox: Browser, server: StaticServer): Promise<void> {
     await options.close();
   });
 
+  await step('a profile an older version kept in storage.local moves to the extension’s own IndexedDB', async () => {
+    const legacy = { name: 'Legacy Name', email: 'legacy@example.com', phone: '', location: '', links: [] };
+    await panel.evaluate(async (value) => browser.storage.local.set({ profile: value }), legacy);
+    const options = await openExtensionTab(firefox, panel, 'options.html');
+    await waitFor('the moved profile in the form', () => options.$eval('[data-testid="profile-name"]', (input) => (input as HTMLInputElement).value === 'Legacy Name'));
+    assert.deepEqual(await options.evaluate(readPrivateValue, 'profile'), legacy);
+    assert.equal((await options.evaluate(async () => browser.storage.local.get('profile'))).profile, undefined);
+    await options.close();
+  });
+
+  await step('the profile saved in Settings is in the extension’s IndexedDB, not in storage.local', async () => {
+    const options = await openExtensionTab(firefox, panel, 'options.html');
+    for (const [field, value] of Object.entries(profile)) await retype(options, `[data-testid="profile-${field}"]`, value);
+    await click(options, '[data-testid="profile-save"]');
+    await waitFor('the saved profile', async () => ((await options.evaluate(readPrivateValue, 'profile')) as { email?: string } | undefined)?.email === profile.email);
+    const stored = (await options.evaluate(readPrivateValue, 'profile')) as Record<string, unknown>;
+    assert.deepEqual(stored, { ...profile, links: [profile.links] }, 'positive control: the profile is where it belongs');
+    const areas = await options.evaluate(async () => ({ local: await browser.storage.local.get(null), session: await browser.storage.session.get(null) }));
+    assert.deepEqual(profileValuesIn(areas), [], "profile values in the extension's storage areas");
+    await options.close();
+  });
+
   await step('a content script and the page cannot read the key', async () => {
     const { seen, messages } = await probeTab(panel, jobTabId, 'ISOLATED');
     assert.equal(keyFragmentIn(seen), undefined, 'what a content script can read contains the key');
     assert.equal(seen.hasRuntime, true);
     // Firefox lets content scripts read storage.local (Chrome can hide it): only the hint is there.
     assert.equal((seen.local as { value?: { keyHint?: string } }).value?.keyHint, KEY_HINT);
-    // The content script sees the page's IndexedDB: no secrets database there.
+    // The content script sees the page's IndexedDB: no secrets or private database there.
     assert.deepEqual(seen.contents['jobfit-secrets'], { value: { stores: [] } });
+    assert.deepEqual(seen.contents['jobfit-private'], { value: { stores: [] } });
+    // Nor the profile: not in storage.local, nowhere else a content script reaches.
+    assert.equal((seen.local as { value?: Record<string, unknown> }).value?.profile, undefined);
+    assert.deepEqual(profileValuesIn(seen), [], 'profile values a content script can read');
     // Every privileged message, well formed, is refused by the sender check.
     messages.forEach((message, index) => {
       if (!(PRIVILEGED_MESSAGES as string[]).includes(message.type)) return;
@@ -251,7 +295,42 @@ async function main(firefox: Browser, server: StaticServer): Promise<void> {
     });
     const page = await probeTab(panel, jobTabId, 'MAIN');
     assert.equal(keyFragmentIn(page.seen), undefined, 'what the page can read contains the key');
+    assert.deepEqual(profileValuesIn(page.seen), [], 'profile values the page can read');
     assert.equal(page.seen.hasRuntime, false);
+  });
+
+  await step('AI calls need Firefox’s data collection consent: declared optional, refused outside a user action', async () => {
+    assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'], optional: AI_DATA_COLLECTION });
+    const wanted = { data_collection: AI_DATA_COLLECTION };
+    assert.equal(await panel.evaluate(async (p) => browser.permissions.contains(p as never), wanted), false, 'not granted at install');
+    // Outside a user action Firefox refuses to ask: the reason the dialog's Send asks first thing.
+    const outside = await panel.evaluate(async (p) => browser.permissions.request(p as never).then(String, (error: unknown) => `error: ${String(error)}`), wanted);
+    assert.match(outside, /^error: .*user input/i);
+  });
+
+  await step('the consent dialog’s Send asks Firefox for it (prompt accepted by the pref), then the analysis runs', async () => {
+    const options = await openExtensionTab(firefox, panel, 'options.html');
+    await retype(options, '[data-testid="endpoint-input"]', mock.baseURL);
+    await click(options, '[data-testid="endpoint-save"]');
+    const endpointSaved = () => options.evaluate(async () => ((await browser.storage.local.get('endpoint')).endpoint as { baseUrl?: string } | undefined)?.baseUrl);
+    await waitFor('the endpoint saved', async () => (await endpointSaved()) === mock.baseURL);
+    await options.close();
+    // The model list loads when the page opens, from the endpoint then saved.
+    const settings = await openExtensionTab(firefox, panel, 'options.html');
+    await settings.waitForSelector('[data-testid="model-analysis"] option[value="openai/gpt-4o-mini"]');
+    await settings.select('[data-testid="model-analysis"]', 'openai/gpt-4o-mini');
+    await waitFor('the model saved', () => settings.evaluate(async () => ((await browser.storage.local.get('models')).models as { analysis?: string } | undefined)?.analysis === 'openai/gpt-4o-mini'));
+    await settings.close();
+
+    mock.enqueue(structuredAnswer(analysis('Senior Frontend Engineer')));
+    await click(panel, '[data-testid="ai-analysis"] [data-testid="ai-start"]');
+    await panel.waitForSelector('[data-testid="consent-dialog"] [data-testid="consent-data-collection"]', { visible: true });
+    const chatsBefore = mock.requests().filter((r) => r.method === 'POST').length;
+    assert.equal(chatsBefore, 0, 'nothing sent before Send');
+    await click(panel, '[data-testid="consent-send"]');
+    assert.equal(await text(panel, '[data-testid="ai-analysis"] [data-testid="ai-role"]'), 'Senior Frontend Engineer');
+    assert.equal(await panel.evaluate(async (p) => browser.permissions.contains(p as never), { data_collection: AI_DATA_COLLECTION }), true);
+    assert.equal(mock.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/chat/completions')).length, 1);
   });
 
   watchingOutput = false;
@@ -261,6 +340,8 @@ async function main(firefox: Browser, server: StaticServer): Promise<void> {
 const started = Date.now();
 console.log(`Firefox smoke test (${FIREFOX_PATH}, puppeteer-core over WebDriver BiDi)`);
 const server = await startStaticServer(PAGES_DIR);
+// The model endpoint of the AI step, accepting the key the test saves.
+const mock = await createMockOpenRouter({ port: 0, keys: [{ key: KEY }] });
 const firefox = await puppeteer.launch({
   browser: 'firefox',
   executablePath: FIREFOX_PATH,
@@ -280,7 +361,7 @@ const guard = setTimeout(() => {
 let failed = false;
 try {
   console.log(`  ${await firefox.version()}`);
-  await main(firefox, server);
+  await main(firefox, server, mock);
 } catch (error) {
   failed = true;
   console.error(`  ✗ after ${passed} passed step(s):`, error);
@@ -288,6 +369,7 @@ try {
   clearTimeout(guard);
   await firefox.close().catch(() => firefox.process()?.kill('SIGKILL'));
   await server.close();
+  await mock.close();
 }
 console.log(`Firefox smoke test ${failed ? 'FAILED' : `passed (${passed} steps)`} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 process.exit(failed ? 1 : 0);

@@ -27,6 +27,27 @@ export function readStoredKey(): Promise<unknown> {
   });
 }
 
+/** Run in an extension page: a value of the extension origin's `jobfit-private` database (the profile). */
+export function readPrivateValue(key: string): Promise<unknown> {
+  return new Promise<unknown>((resolve, reject) => {
+    const request = indexedDB.open('jobfit-private');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains('items')) {
+        db.close();
+        resolve(undefined);
+        return;
+      }
+      const get = db.transaction('items').objectStore('items').get(key);
+      get.onsuccess = () => {
+        db.close();
+        resolve((get.result as { value?: unknown } | undefined)?.value);
+      };
+    };
+  });
+}
+
 /**
  * Everything a content script could try, run in the page's isolated world (or the page itself).
  * Self-contained: it is serialised and injected by `chrome.scripting.executeScript`.
@@ -67,7 +88,7 @@ export async function probe(messages: { tag: string; type: string; data: unknown
     });
   const api = (globalThis as { chrome?: Chrome }).chrome;
   const databases = await settle(() => indexedDB.databases());
-  const names = new Set(['jobfit-secrets', 'jobfit', ...((databases.value as { name?: string }[] | undefined) ?? []).map((d) => d.name ?? '')]);
+  const names = new Set(['jobfit-secrets', 'jobfit-private', 'jobfit', ...((databases.value as { name?: string }[] | undefined) ?? []).map((d) => d.name ?? '')]);
   const contents: Record<string, unknown> = {};
   for (const name of names) if (name) contents[name] = await settle(() => dumpDatabase(name));
   return {

@@ -10,7 +10,7 @@ import { registerBackgroundHandlers } from '@/lib/messaging/register';
 import { registerOnboarding } from '@/lib/panel/onboarding';
 import { registerNavigationFollower, registerPanelOpeners } from '@/lib/panel/opener';
 import { restrictStorageToTrustedContexts } from '@/lib/storage/access';
-import { endpointItem } from '@/lib/storage/items';
+import { endpointItem, migratePrivateItems } from '@/lib/storage/items';
 import { setUpTracker } from '@/lib/tracker/setup';
 
 // Wiring only. Listeners are registered synchronously so events that wake the worker reach them.
@@ -30,4 +30,5 @@ export default defineBackground(() => {
   setUpTracker();
   void restrictStorageToTrustedContexts();
   void reconcileInterruptedCaptures().catch(() => undefined);
+  void migratePrivateItems();
 });

@@ -2,18 +2,28 @@ import type { BackgroundProtocol } from '../messaging/protocol';
 import { registerRunPort } from '../messaging/ports';
 import type { Handlers } from '../messaging/register';
 import { aiSchemas } from '../ai/schemas';
+import { createDataConsent, requireDataConsent, type DataConsent } from '../util/data-consent';
 import { createLlmService, type LlmService } from './service';
 
 export type LlmHandlers = Pick<Handlers<BackgroundProtocol>, 'listModels' | 'startRun' | 'previewRun' | 'cancelRun' | 'resumeRun'>;
 
-/** The background messages of the LLM service. */
-export function createLlmHandlers(service: LlmService): LlmHandlers {
+/**
+ * The background messages of the LLM service. Starting or resuming a run checks Firefox's data
+ * collection consent here too, so no page can make the worker send without it.
+ */
+export function createLlmHandlers(service: LlmService, dataConsent: DataConsent = createDataConsent()): LlmHandlers {
   return {
     listModels: ({ refresh }) => service.listModels(refresh !== undefined ? { refresh } : {}),
-    startRun: (data) => service.startRun(data),
+    startRun: async (data) => {
+      await requireDataConsent(dataConsent);
+      return service.startRun(data);
+    },
     previewRun: (data) => service.previewRun(data),
     cancelRun: ({ runId }) => service.cancelRun(runId),
-    resumeRun: ({ runId, requestId }) => service.resumeRun(runId, requestId),
+    resumeRun: async ({ runId, requestId }) => {
+      await requireDataConsent(dataConsent);
+      return service.resumeRun(runId, requestId);
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import type { LlmFeature } from '../llm/features';
 import type { RunPreview } from '../llm/service';
 import { isWorkerGone, sendToBackground } from '../messaging/client';
 import { llmConsentItem } from '../storage/items';
+import { createDataConsent, type DataConsent } from '../util/data-consent';
 import { AppError, type ErrorCode } from '../util/errors';
 import { recallRun, rememberRun } from './ai-runs';
 import type { RunState } from './run-state';
@@ -17,10 +18,13 @@ export interface FeatureRunState {
   failure: { code: ErrorCode; detail?: string } | null;
   /** The consent dialog's content, while it is open. */
   preview: RunPreview | null;
+  /** Firefox: the dialog's Send will first ask for the data collection consent (not granted yet). */
+  asksDataConsent: boolean;
   /** The estimated cost of `prompt`, for the line beside the button. */
   estimate: number | undefined;
   /** Starts a run of this prompt, after the consent dialog unless the user said not to ask again. */
   ask(prompt: AiPrompt): Promise<void>;
+  /** The dialog's Send. Call it synchronously from the click: in Firefox it may ask for a permission. */
   send(remember: boolean): Promise<void>;
   closePreview(): void;
   resume(runId: string): Promise<void>;
@@ -34,8 +38,15 @@ export interface FeatureRunState {
  * the cost estimate. Several prompts may run as the same feature (a tailoring and its update); the last
  * one started is the run shown.
  */
-export function useFeatureRun(feature: LlmFeature, postingUrl: string, prompt: AiPrompt | undefined, model: string | undefined): FeatureRunState {
+export function useFeatureRun(
+  feature: LlmFeature,
+  postingUrl: string,
+  prompt: AiPrompt | undefined,
+  model: string | undefined,
+  dataConsent: DataConsent = defaultDataConsent,
+): FeatureRunState {
   const consent = useItem(llmConsentItem);
+  const [asksDataConsent, setAsksDataConsent] = useState(false);
   const [runId, setRunId] = useState<string>();
   const run = useRun(runId);
   const [preview, setPreview] = useState<RunPreview | null>(null);
@@ -81,6 +92,8 @@ export function useFeatureRun(feature: LlmFeature, postingUrl: string, prompt: A
         ? sendToBackground('resumeRun', { runId: options.resumeOf, requestId })
         : sendToBackground('startRun', { requestId, feature, messages: p!.messages, schema: p!.schema, ...(options.fresh ? { fresh: true } : {}) });
     try {
+      // Resumes and fresh runs skip the dialog; nothing leaves without Firefox's data consent.
+      if (!(await dataConsent.granted())) throw new AppError('data_consent_refused');
       // A worker stopped before it answered: ask the next one with the same request id, which returns
       // the run if it was created and starts it if not (never two runs for one click).
       const handle = await send().catch((error: unknown) => {
@@ -102,17 +115,27 @@ export function useFeatureRun(feature: LlmFeature, postingUrl: string, prompt: A
     failure,
     preview,
     estimate,
+    asksDataConsent,
     async ask(next) {
       pending.current = next;
-      if (consent) return start();
+      const granted = await dataConsent.granted();
+      // Without Firefox's data consent the dialog shows even if the user said not to ask: its Send asks.
+      if (consent && granted) return start();
       try {
+        setAsksDataConsent(!granted);
         setPreview(await sendToBackground('previewRun', { feature, messages: next.messages }));
       } catch (error) {
         setFailure(errorOf(error));
       }
     },
     async send(remember) {
+      const asked = confirmSend(asksDataConsent, dataConsent);
       setPreview(null);
+      if (!(await asked)) {
+        setFailure({ code: 'data_consent_refused' });
+        return;
+      }
+      setAsksDataConsent(false);
       if (remember) await llmConsentItem.setValue(true);
       await start();
     },
@@ -126,4 +149,14 @@ export function useFeatureRun(feature: LlmFeature, postingUrl: string, prompt: A
       if (run.phase === 'running') void sendToBackground('cancelRun', { runId: run.runId });
     },
   };
+}
+
+const defaultDataConsent = createDataConsent();
+
+/**
+ * The consent dialog's Send: when Firefox has not granted the data collection yet, asks for it right
+ * away (synchronously, inside the click) and resolves to the answer; otherwise resolves to true.
+ */
+export function confirmSend(asksDataConsent: boolean, dataConsent: DataConsent): Promise<boolean> {
+  return asksDataConsent ? dataConsent.request() : Promise.resolve(true);
 }

@@ -10,6 +10,7 @@ import {
   profileItem,
   type Profile,
 } from './items';
+import { getPrivateDb } from './private-db';
 
 const profile: Profile = {
   name: 'Ada Example',
@@ -21,14 +22,24 @@ const profile: Profile = {
 
 let warn: ReturnType<typeof vi.spyOn>;
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  await getPrivateDb().items.clear();
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 
 /** What is really in storage.local, bypassing the items. */
 async function raw(key: string): Promise<unknown> {
   return (await fakeBrowser.storage.local.get(key))[key];
+}
+
+/** What is really in the private store (the profile), bypassing the items. */
+async function privateRaw(key: string): Promise<unknown> {
+  return (await getPrivateDb().items.get(key))?.value;
+}
+
+async function storePrivate(key: string, value: unknown): Promise<void> {
+  await getPrivateDb().items.put({ key, value, updatedAt: 0 });
 }
 
 describe('defaults', () => {
@@ -49,15 +60,16 @@ describe('defaults', () => {
 });
 
 describe('setValue', () => {
-  it('stores a valid value under the item key and reads it back', async () => {
+  it('stores a valid profile in the private store, not in storage.local, and reads it back', async () => {
     await profileItem.setValue(profile);
-    expect(await raw('profile')).toEqual(profile);
+    expect(await privateRaw('profile')).toEqual(profile);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await profileItem.getValue()).toEqual(profile);
   });
 
   it('stores the parsed value (trimmed text)', async () => {
     await profileItem.setValue({ ...profile, name: '  Ada  ' });
-    expect(await raw('profile')).toMatchObject({ name: 'Ada' });
+    expect(await privateRaw('profile')).toMatchObject({ name: 'Ada' });
   });
 
   it.each([
@@ -67,7 +79,7 @@ describe('setValue', () => {
     ['eleven links', { ...profile, links: Array.from({ length: 11 }, (_, i) => `https://example.com/${i}`) }],
   ])('rejects a profile with %s and stores nothing', async (_label, value) => {
     await expect(profileItem.setValue(value)).rejects.toBeInstanceOf(ZodError);
-    expect(await raw('profile')).toBeUndefined();
+    expect(await privateRaw('profile')).toBeUndefined();
   });
 
   it('keeps the previous value when an update is rejected', async () => {
@@ -129,7 +141,6 @@ describe('corrupted stored values', () => {
     ['endpoint', { baseUrl: 'javascript:alert(1)' }, () => endpointItem.getValue(), { baseUrl: DEFAULT_BASE_URL }],
     ['endpoint', 'https://openrouter.ai', () => endpointItem.getValue(), { baseUrl: DEFAULT_BASE_URL }],
     ['autoArchiveDays', 'sixty', () => autoArchiveDaysItem.getValue(), 60],
-    ['profile', { ...profile, links: 'https://x' }, () => profileItem.getValue(), { name: '', email: '', phone: '', location: '', links: [] }],
     ['models', { analysis: 42 }, () => modelsItem.getValue(), {}],
     ['keyHint', { hint: 'x' }, () => keyHintItem.getValue(), null],
   ])('a bad %s (%j) falls back to the default with a warning', async (key, stored, read, expected) => {
@@ -138,14 +149,20 @@ describe('corrupted stored values', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(`local:${key} is invalid`));
   });
 
+  it('a bad stored profile falls back to the default with a warning', async () => {
+    await storePrivate('profile', { ...profile, links: 'https://x' });
+    expect(await profileItem.getValue()).toEqual({ name: '', email: '', phone: '', location: '', links: [] });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('private:profile is invalid'));
+  });
+
   it('fills fields missing from an older stored profile with their defaults', async () => {
-    await fakeBrowser.storage.local.set({ profile: { name: 'Ada' } });
+    await storePrivate('profile', { name: 'Ada' });
     expect(await profileItem.getValue()).toEqual({ name: 'Ada', email: '', phone: '', location: '', links: [] });
     expect(warn).not.toHaveBeenCalled();
   });
 
   it('a fallback handed out once cannot be changed by its receiver', async () => {
-    await fakeBrowser.storage.local.set({ profile: 'garbage' });
+    await storePrivate('profile', 'garbage');
     const first = await profileItem.getValue();
     first.links.push('https://mutated.example');
     first.name = 'Mutated';
@@ -158,10 +175,15 @@ describe('watch', () => {
   it('reports validated new values until unwatched', async () => {
     const seen: Profile[] = [];
     const unwatch = profileItem.watch((value) => seen.push(value));
+    // The profile's watcher reads the private store after each change: its reports arrive a little later.
     await profileItem.setValue(profile);
+    await vi.waitFor(() => expect(seen.map((p) => p.name)).toEqual(['Ada Example']));
     await profileItem.setValue({ ...profile, name: 'Grace' });
+    await vi.waitFor(() => expect(seen.map((p) => p.name)).toEqual(['Ada Example', 'Grace']));
     unwatch();
     await profileItem.setValue({ ...profile, name: 'Not seen' });
+    await profileItem.getValue();
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(seen.map((p) => p.name)).toEqual(['Ada Example', 'Grace']);
   });
 
@@ -182,5 +204,28 @@ describe('watch', () => {
     await fakeBrowser.storage.session.set({ keyHint: 'sk-or-…zzzz' });
     unwatch();
     expect(seen).toEqual([]);
+  });
+});
+
+describe('the profile leaves storage.local', () => {
+  it('a profile an older version kept in storage.local moves at worker start; the preferences stay', async () => {
+    vi.resetModules();
+    const fresh = await import('./items');
+    await fakeBrowser.storage.local.set({ profile, profile$: { v: 1 }, autoArchiveDays: 30 });
+    await fresh.migratePrivateItems();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ autoArchiveDays: 30 });
+    expect(await privateRaw('profile')).toEqual(profile);
+    expect(await fresh.profileItem.getValue()).toEqual(profile);
+  });
+
+  it('a failed move is only a warning at worker start', async () => {
+    vi.resetModules();
+    const fresh = await import('./items');
+    const { getPrivateDb: freshDb } = await import('./private-db');
+    await fakeBrowser.storage.local.set({ profile });
+    vi.spyOn(freshDb(), 'transaction').mockRejectedValueOnce(new Error('IndexedDB unavailable'));
+    await expect(fresh.migratePrivateItems()).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be moved'));
+    expect(await fakeBrowser.storage.local.get('profile')).toEqual({ profile });
   });
 });

@@ -2,13 +2,14 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { llmFeatures } from '../llm/features';
 import { createLogger } from '../util/logger';
-
-const log = createLogger('settings');
+import { definePrivateItem } from './private-item';
+import { parseOrFallback, type ValidatedItem } from './validated';
 
 /**
  * Plain preferences as WXT storage items. Every read is validated; a stored value that no longer
  * fits its schema falls back to the default with a warning instead of breaking a view.
- * Never put the API key here: `storage.local` is readable by content scripts in Firefox.
+ * Never put the API key or personal details in `storage.local`: content scripts can read it in Firefox.
+ * The profile lives in the extension's own IndexedDB (private-item.ts), behind the same interface.
  */
 export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
 
@@ -54,43 +55,30 @@ export const llmPrivacySchema = z.object({
 });
 export type LlmPrivacy = z.infer<typeof llmPrivacySchema>;
 
-function defineValidatedItem<T>(key: `local:${string}`, schema: z.ZodType<T>, fallback: T) {
+function defineValidatedItem<T>(key: `local:${string}`, schema: z.ZodType<T>, fallback: T): ValidatedItem<T> {
   const item = storage.defineItem<T>(key, { fallback, version: 1 });
   return {
     key,
     schema,
     fallback,
-    async getValue(): Promise<T> {
-      const raw = await item.getValue();
-      const parsed = schema.safeParse(raw);
-      if (parsed.success) return parsed.data;
-      log.warn(`stored ${key} is invalid; using the default`);
-      // A copy: a receiver that edits the value must not change the default for everyone else.
-      return structuredClone(fallback);
-    },
-    /** Throws a ZodError for invalid input, so forms can show what is wrong. */
+    getValue: async () => parseOrFallback(key, schema, fallback, await item.getValue()),
     async setValue(value: T): Promise<void> {
       await item.setValue(schema.parse(value));
     },
     removeValue: () => item.removeValue(),
-    watch(cb: (value: T) => void) {
-      return item.watch((value) => {
-        const parsed = schema.safeParse(value);
-        cb(parsed.success ? parsed.data : structuredClone(fallback));
-      });
-    },
+    watch: (cb) => item.watch((value) => cb(parseOrFallback(key, schema, fallback, value, false))),
   };
 }
 
 export const endpointItem = defineValidatedItem('local:endpoint', endpointSchema, { baseUrl: DEFAULT_BASE_URL });
 export const modelsItem = defineValidatedItem('local:models', modelsSchema, {});
-export const profileItem = defineValidatedItem('local:profile', profileSchema, {
-  name: '',
-  email: '',
-  phone: '',
-  location: '',
-  links: [],
-});
+/** Name, email, phone, location, links: personal, so never in `storage.local` (moved from there once). */
+export const profileItem = definePrivateItem(
+  'profile',
+  profileSchema,
+  { name: '', email: '', phone: '', location: '', links: [] },
+  { legacyLocalKey: 'profile' },
+);
 export const autoArchiveDaysItem = defineValidatedItem('local:autoArchiveDays', autoArchiveDaysSchema, 60);
 /** `sk-or-…abcd`: the only trace of the key that pages may show. */
 export const keyHintItem = defineValidatedItem('local:keyHint', keyHintSchema, null);
@@ -114,5 +102,12 @@ export const backupIntervalItem = defineValidatedItem('local:backupInterval', ba
 export const lastBackupAtItem = defineValidatedItem('local:lastBackupAt', z.number().finite().nullable(), null);
 export const backupRemindedAtItem = defineValidatedItem('local:backupRemindedAt', z.number().finite().nullable(), null);
 
-/** A validated storage item as pages use it: read, watch, write. */
-export type ValidatedItem<T> = ReturnType<typeof defineValidatedItem<T>>;
+const log = createLogger('settings');
+
+export type { ValidatedItem } from './validated';
+
+/** Worker start: personal values an older version left in `storage.local` move to the private store. */
+export async function migratePrivateItems(): Promise<void> {
+  // Not fatal: the next read or write of the item tries again.
+  await profileItem.migrate().catch(() => log.warn('the profile could not be moved out of storage.local yet'));
+}

@@ -88,6 +88,8 @@ export const errorCodes = [
   'url_timeout',
   'url_redirected',
   'url_unreachable',
+  // Firefox's built-in data consent for AI calls (lib/util/data-consent.ts): refused or withdrawn.
+  'data_consent_refused',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

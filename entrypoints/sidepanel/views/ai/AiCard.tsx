@@ -160,7 +160,12 @@ export function FeatureControls({ feature, model, prompt, label, state, renderRe
       ) : null}
       <RunView run={run} renderResult={renderResult} onResume={(id) => void state.resume(id)} onFresh={() => void state.fresh()} />
       {children}
-      <ConsentDialog preview={state.preview} onSend={(remember) => void state.send(remember)} onClose={state.closePreview} />
+      <ConsentDialog
+        preview={state.preview}
+        asksDataConsent={state.asksDataConsent}
+        onSend={(remember) => void state.send(remember)}
+        onClose={state.closePreview}
+      />
     </>,
   );
 }

@@ -6,12 +6,15 @@ import { formatUsd } from '@/lib/util/format';
 
 interface Props {
   preview: RunPreview | null;
+  /** Firefox: Send first asks for the built-in data collection consent. */
+  asksDataConsent?: boolean;
+  /** Called synchronously from the Send click (a user gesture, which Firefox's prompt needs). */
   onSend(remember: boolean): void;
   onClose(): void;
 }
 
 /** Before a call: exactly what leaves (already redacted), to whom, and what it may cost. */
-export function ConsentDialog({ preview, onSend, onClose }: Props) {
+export function ConsentDialog({ preview, asksDataConsent = false, onSend, onClose }: Props) {
   const [remember, setRemember] = useState(false);
   return (
     <Dialog.Root open={preview !== null} onOpenChange={(open) => !open && onClose()}>
@@ -28,6 +31,7 @@ export function ConsentDialog({ preview, onSend, onClose }: Props) {
                 <li>{i18n.t('ai.consentRedacted', [String(preview.redactedCount)])}</li>
                 <li>{preview.denyDataCollection ? i18n.t('ai.consentDeny') : i18n.t('ai.consentAllow')}</li>
                 <li data-testid="consent-cost">{i18n.t('ai.consentCost', [formatUsd(preview.estimatedCostUsd)])}</li>
+                {asksDataConsent ? <li data-testid="consent-data-collection">{i18n.t('ffpriv.dataConsentNote')}</li> : null}
               </ul>
               <details>
                 <summary>{i18n.t('ai.consentShow')}</summary>
