@@ -136,6 +136,21 @@ test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones s
   expect(notes[0]!.text).toContain(`CV: ${file!.name}`);
   expect(notes[0]!.text).toContain('Email: jane.public@example.com');
   expect(notes[0]!.text).toContain('One month');
+
+  // Settings lists the saved answers; a changed one is what the bank holds, a removed one is gone.
+  const settings = await panel.show('settings');
+  const bank = settings.getByTestId('answer-bank');
+  const noticeAnswer = bank.locator('[data-testid="saved-answer"][data-question*="notice period"]');
+  await expect(noticeAnswer.getByTestId('answer-text')).toHaveText('Two months');
+  await noticeAnswer.getByTestId('answer-edit').click();
+  await noticeAnswer.getByTestId('answer-draft').fill('Three months');
+  await noticeAnswer.getByTestId('answer-save').click();
+  await expect(noticeAnswer.getByTestId('answer-text')).toHaveText('Three months');
+  await bank.locator('[data-testid="saved-answer"][data-question*="gender"]').getByTestId('answer-remove').click();
+  await expect(bank.getByTestId('saved-answer')).toHaveCount(1);
+  const bankRows = await allRows<{ question: string; answer: string }>(panel.page, 'answers');
+  expect(bankRows.map((a) => a.answer)).toEqual(['Three months']);
+  expect(await accessibilityProblems(panel.page)).toEqual([]);
 });
 
 interface FormCase {

@@ -5,6 +5,7 @@ import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { errorMessage } from '@/lib/util/i18n-errors';
 import { createLogger } from '@/lib/util/logger';
 import { AiSection } from './settings/AiSection';
+import { AnswersSection } from './settings/AnswersSection';
 import { EndpointSection } from './settings/EndpointSection';
 import { KeySection } from './settings/KeySection';
 import { PrivacyCard } from './settings/PrivacyCard';
@@ -44,6 +45,9 @@ export function SettingsView() {
       </Section>
       <Section name="profile">
         <ProfileSection />
+      </Section>
+      <Section name="answers">
+        <AnswersSection />
       </Section>
       <Card title={i18n.t('settings.languageSection')} testId="language-section">
         <p className="jf-muted">{i18n.t('settings.languageHint')}</p>
