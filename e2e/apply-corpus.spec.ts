@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { compareCvs } from '../lib/cv/export/ats';
 import { importCv, importCvText } from '../lib/cv/import/index';
@@ -11,6 +9,7 @@ import { ApplySection } from './po/apply-section';
 import { putRows } from './support/idb';
 import { fileBytes, inputFile } from './support/input-file';
 import { ROOT } from './support/paths';
+import { startStaticServer, type StaticServer } from './support/static-server';
 
 // Apply on the real application forms of ../shared/corpus/application_forms (Greenhouse, SuccessFactors),
 // served from 127.0.0.1 with the pages' own scripts and every remote load blocked (the saved markup, as
@@ -23,26 +22,12 @@ const SUCCESSFACTORS = 'Saurabhkg03__Job-autofill/sap-successfactors_career-port
 
 const master = importCvText(fs.readFileSync(path.join(ROOT, 'lib/cv/fixtures/jane-public.txt'), 'utf8'), { fileName: 'jane-public.txt' }) as Cv;
 
-async function serveCorpus(): Promise<{ origin: string; close(): Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const file = path.resolve(CORPUS, `.${decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)}`);
-    if (!file.startsWith(CORPUS + path.sep) || !/\.html?$/i.test(file) || !fs.existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
-    res.end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))) };
-}
 
 test.skip(!available, `${CORPUS} not found (clone the shared corpus next to the repo)`);
 
-let corpus: Awaited<ReturnType<typeof serveCorpus>>;
+let corpus: StaticServer;
 test.beforeAll(async () => {
-  corpus = await serveCorpus();
+  corpus = await startStaticServer(CORPUS, { htmlOnly: true, csp: "default-src 'none'; style-src 'unsafe-inline'" });
 });
 test.afterAll(async () => corpus?.close());
 

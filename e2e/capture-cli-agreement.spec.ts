@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { extractFile } from '../scripts/extract';
 import { expect, test } from './fixtures';
 import { ROOT } from './support/paths';
+import { startStaticServer } from './support/static-server';
 
 // The CLI (jsdom) and the built extension (toolbar click → injected capture script → worker) read the
 // same posting from every HTML page of ../shared/corpus/job_postings. Pages are served with scripts
@@ -19,26 +18,12 @@ function manifestFiles(): string[] {
   return lines.map((l) => l.split('\t')[column]!).filter((f) => /\.html?$/i.test(f));
 }
 
-async function serveCorpus(): Promise<{ origin: string; close(): Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const file = path.resolve(CORPUS, `.${decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)}`);
-    if (!file.startsWith(CORPUS + path.sep) || !/\.html?$/i.test(file) || !fs.existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'none'" });
-    res.end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))) };
-}
 
 test.skip(!available, `${CORPUS} not found (clone the shared corpus next to the repo)`);
 test.setTimeout(240_000);
 
 test('CLI and in-browser capture agree on every corpus page', async ({ ext, context }) => {
-  const corpus = await serveCorpus();
+  const corpus = await startStaticServer(CORPUS, { htmlOnly: true, csp: "script-src 'none'" });
   // Saved pages link to CDNs; no test reaches the internet.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   const files = manifestFiles();

@@ -13,6 +13,7 @@ export interface StaticServer {
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
@@ -20,20 +21,31 @@ const types: Record<string, string> = {
 
 let visit = 0;
 
+export interface StaticServerOptions {
+  /** Serve HTML files only (saved corpus pages: their other files are not served). */
+  htmlOnly?: boolean;
+  /** A Content-Security-Policy header for every page, e.g. `script-src 'none'` for saved pages. */
+  csp?: string;
+}
+
 /** Serves `root` on 127.0.0.1 at a random port; nothing outside `root`, GET/HEAD only. */
-export async function startStaticServer(root: string): Promise<StaticServer> {
+export async function startStaticServer(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const file = path.resolve(base, `.${pathname === '/' ? '/index.html' : pathname}`);
-      if ((req.method !== 'GET' && req.method !== 'HEAD') || !file.startsWith(base + path.sep)) {
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || !file.startsWith(base + path.sep) || (options.htmlOnly && !/\.html?$/i.test(file))) {
         res.writeHead(404).end();
         return;
       }
       try {
         const body = await fs.readFile(file);
-        res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        res.writeHead(200, {
+          'content-type': types[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+          ...(options.csp ? { 'content-security-policy': options.csp } : {}),
+        });
         res.end(req.method === 'HEAD' ? undefined : body);
       } catch {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -9,11 +9,10 @@
  * Run alone: npx tsx scripts/bench/apply.ts   (after npm run build)
  */
 import { existsSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+import { startStaticServer } from '../../e2e/support/static-server';
 import type { FillPlan } from '../../lib/apply/report';
 import { percentile } from './capture';
 
@@ -28,22 +27,6 @@ const plan: FillPlan = {
   answers: [],
 };
 
-function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const file = resolve(dir, `.${decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)}`);
-    if (!file.startsWith(dir + sep) || !/\.html?$/i.test(file) || !existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ready) =>
-    server.listen(0, '127.0.0.1', () =>
-      ready({
-        origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: () => new Promise<void>((done) => (server.closeAllConnections(), server.close(() => done()))),
-      }),
-    ),
-  );
-}
 
 export async function measureApply(outDir = join(root, '.output', 'chrome-mv3')): Promise<{ results: Record<string, number> }> {
   if (!existsSync(join(CORPUS, GREENHOUSE))) {
@@ -51,7 +34,7 @@ export async function measureApply(outDir = join(root, '.output', 'chrome-mv3'))
     return { results: {} };
   }
   const script = readFileSync(join(outDir, 'content-scripts', 'apply.js'), 'utf8');
-  const server = await serve(CORPUS);
+  const server = await startStaticServer(CORPUS, { htmlOnly: true, csp: "default-src 'none'; style-src 'unsafe-inline'" });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless=new', ...CHROMIUM_FLAGS] });
   try {
     const context = await browser.newContext();

@@ -12,11 +12,10 @@
  * Run alone: npx tsx scripts/bench/capture.ts   (after npm run build)
  */
 import { existsSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+import { startStaticServer } from '../../e2e/support/static-server';
 import { isPostingTruth, loadJobCorpus, norm, sameDate, type JobTruth } from '../../lib/capture/eval/corpus';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -38,22 +37,6 @@ export function percentile(values: number[], p: number): number {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const file = resolve(dir, `.${decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)}`);
-    if (!file.startsWith(dir + sep) || !/\.html?$/i.test(file) || !existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'none'" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ready) =>
-    server.listen(0, '127.0.0.1', () =>
-      ready({
-        origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: () => new Promise<void>((done) => (server.closeAllConnections(), server.close(() => done()))),
-      }),
-    ),
-  );
-}
 
 /** The corpus's saved HTML pages, with their ground truth. */
 const manifest = () => loadJobCorpus(CORPUS).filter((row) => /\.html?$/i.test(row.file));
@@ -71,7 +54,7 @@ export async function measureCapture(outDir = join(root, '.output', 'chrome-mv3'
 globalThis.__Readability = (function () { var module; ${readability}\n;return Readability; })();`;
 
   const pages = manifest();
-  const server = await serve(CORPUS);
+  const server = await startStaticServer(CORPUS, { htmlOnly: true, csp: "script-src 'none'" });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless=new', ...CHROMIUM_FLAGS] });
   const runs: { file: string; truth?: JobTruth | undefined; run: PageRun }[] = [];
   try {
