@@ -25,3 +25,19 @@ export function parseOrFallback<T>(key: string, schema: z.ZodType<T>, fallback: 
   // A copy: a receiver that edits the value must not change the default for everyone else.
   return structuredClone(fallback);
 }
+
+const updates = new Map<string, Promise<unknown>>();
+
+/**
+ * Read-modify-write of an item, one at a time per item in this context: two quick changes (two model
+ * dropdowns, two privacy switches) each build on the other instead of the second overwriting the first.
+ */
+export function updateItem<T>(item: ValidatedItem<T>, change: (value: T) => T): Promise<void> {
+  const previous = updates.get(item.key) ?? Promise.resolve();
+  const next = previous.then(async () => item.setValue(change(await item.getValue())));
+  updates.set(
+    item.key,
+    next.catch(() => undefined),
+  );
+  return next;
+}

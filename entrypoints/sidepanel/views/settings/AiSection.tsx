@@ -7,6 +7,7 @@ import { llmFeatures, type LlmFeature } from '@/lib/llm/features';
 import { sendToBackground } from '@/lib/messaging/client';
 import { useItem } from '@/lib/panel/use-item';
 import { keyHintItem, llmConsentItem, llmPrivacyItem, modelsItem, spendingCapItem, type LlmPrivacy, type SpendingCap as SpendingCapValue } from '@/lib/storage/items';
+import { updateItem } from '@/lib/storage/validated';
 import { formatCount, formatUsd } from '@/lib/util/format';
 import { messageFor } from '@/lib/util/i18n-errors';
 
@@ -47,15 +48,17 @@ export function AiSection() {
     };
   }, [keyHint]);
 
-  async function choose(feature: LlmFeature, model: string) {
-    const next = { ...(await modelsItem.getValue()) };
-    if (model) next[feature] = model;
-    else delete next[feature];
-    await modelsItem.setValue(next);
+  function choose(feature: LlmFeature, model: string) {
+    return updateItem(modelsItem, (current) => {
+      const next = { ...current };
+      if (model) next[feature] = model;
+      else delete next[feature];
+      return next;
+    });
   }
 
   async function setPrivacy(change: Partial<LlmPrivacy>) {
-    await llmPrivacyItem.setValue({ ...(await llmPrivacyItem.getValue()), ...change });
+    await updateItem(llmPrivacyItem, (current) => ({ ...current, ...change }));
   }
 
   return (
