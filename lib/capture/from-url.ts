@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AppError, type ErrorCode } from '../util/errors';
 import { createLogger } from '../util/logger';
-import { browserScriptRunner, classifyInjectionError, readTab, type ScriptRunner } from './inject';
+import { browserScriptRunner, classifyInjectionError, readTab, safeOrigin, type ScriptRunner } from './inject';
 import type { JobPosting } from './types';
 import { originPattern, parsePostingUrl } from './url-input';
 
@@ -56,8 +56,8 @@ export async function captureUrl(input: string, tabs: UrlTabs = browserUrlTabs, 
         if (appError.code === 'needs_permission' || appError.code === 'restricted_page') {
           // The address led somewhere else: a site without permission (its URL is then unreadable) or a browser page.
           const now = await tabs.currentUrl(tabId);
-          const landed = now ? safeHttpUrl(now) : undefined;
-          if (!landed || landed.origin !== url.origin) throw new AppError('url_redirected', landed?.host);
+          const landed = now ? safeOrigin(now) : undefined;
+          if (landed !== url.origin) throw new AppError('url_redirected', landed && new URL(landed).host);
         }
         if (!RETRY_CODES.includes(appError.code) || attempt >= URL_READ_RETRIES) throw appError;
         await tabs.wait(URL_READ_RETRY_MS);
@@ -65,15 +65,6 @@ export async function captureUrl(input: string, tabs: UrlTabs = browserUrlTabs, 
     }
   } finally {
     await tabs.close(tabId).catch((error: unknown) => log.debug(`closing tab ${tabId} failed: ${String(error)}`));
-  }
-}
-
-function safeHttpUrl(text: string): URL | undefined {
-  try {
-    const url = new URL(text);
-    return /^https?:$/.test(url.protocol) ? url : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { TrackerRepo } from '../db/repos/tracker';
 import { BACKUP_ALARM } from './backup-reminder';
-import { backupHash, jobHash } from './links';
+import { backupHash, jobHash, trackerHash } from './links';
 import { AUTO_ARCHIVE_ALARM, TASK_ALARM_PREFIX } from './reminders';
 
 /**
@@ -11,10 +11,10 @@ import { AUTO_ARCHIVE_ALARM, TASK_ALARM_PREFIX } from './reminders';
  */
 export async function notificationHash(id: string, repo: Pick<TrackerRepo, 'getTask'>): Promise<string | undefined> {
   if (id === BACKUP_ALARM) return backupHash;
-  if (id === AUTO_ARCHIVE_ALARM) return '#/tracker';
+  if (id === AUTO_ARCHIVE_ALARM) return trackerHash;
   if (!id.startsWith(TASK_ALARM_PREFIX)) return undefined;
   const task = await repo.getTask(id.slice(TASK_ALARM_PREFIX.length));
-  return task?.jobId ? jobHash(task.jobId) : '#/tracker';
+  return task?.jobId ? jobHash(task.jobId) : trackerHash;
 }
 
 /** Opens the full-tab app where the notification leads and clears the notification. */
