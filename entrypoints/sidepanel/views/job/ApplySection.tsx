@@ -22,7 +22,7 @@ import { routeHash } from '@/lib/panel/route';
 import { toast } from '@/lib/panel/toasts';
 import { useItem } from '@/lib/panel/use-item';
 import { profileItem } from '@/lib/storage/items';
-import { type ErrorCode, toAppError } from '@/lib/util/errors';
+import { AppError, type ErrorCode, toAppError } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
 
 interface Props {
@@ -71,7 +71,7 @@ export default function ApplySection({ posting, tabId }: Props) {
     setUndone(new Set());
     try {
       const parsed = cvSchema.safeParse(chosen.row.data);
-      if (!parsed.success) throw new Error('cv unreadable');
+      if (!parsed.success) throw new AppError('cv_unreadable');
       const cv = parsed.data;
       const company = posting?.company ? { company: posting.company } : {};
       const resume = await asFile(cvPdf(cv, { ...company, ...(posting ? { role: posting.title } : {}) }));
@@ -94,7 +94,7 @@ export default function ApplySection({ posting, tabId }: Props) {
         },
       });
     } catch (error) {
-      const code = error instanceof Error && error.message === 'cv unreadable' ? 'cv_unreadable' : toAppError(error).code;
+      const code = toAppError(error).code;
       const origin = code === 'needs_permission' && posting ? safeOrigin(posting.url) : undefined;
       setPhase({ kind: 'error', code, ...(origin ? { origin } : {}) });
     }
