@@ -9,7 +9,8 @@ import { letterParagraphs } from './ai-review';
  */
 const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
 
-async function pdfTools() {
+/** The PDF exporter and its embedded fonts, loaded on first use (shared with the CV view). */
+export async function pdfTools() {
   const [pdf, { loadFontsInPage }] = await Promise.all([import('../cv/export/pdf'), import('../cv/export/fonts-page')]);
   return { pdf, fonts: await loadFontsInPage() };
 }

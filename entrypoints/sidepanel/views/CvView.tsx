@@ -19,6 +19,7 @@ import { getDb } from '@/lib/db/open';
 import { createCvsRepo } from '@/lib/db/repos/cvs';
 import { createJobsRepo } from '@/lib/db/repos/jobs';
 import type { CvRow } from '@/lib/db/schema';
+import { pdfTools } from '@/lib/panel/ai-export';
 import { toast } from '@/lib/panel/toasts';
 import { AppError, toAppError } from '@/lib/util/errors';
 import { errorMessage } from '@/lib/util/i18n-errors';
@@ -28,10 +29,6 @@ const log = createLogger('cv-view');
 
 // pdf.js, pdf-lib with its font and docx load on first use: the view opens with none of them.
 const readPdfInPage = async (data: Uint8Array) => (await import('@/lib/cv/import/pdf-page')).readPdfInPage(data);
-const pdfTools = async () => {
-  const [{ exportPdf }, { loadFontsInPage }] = await Promise.all([import('@/lib/cv/export/pdf'), import('@/lib/cv/export/fonts-page')]);
-  return { exportPdf, fonts: await loadFontsInPage() };
-};
 const cvs = () => createCvsRepo(getDb());
 
 const exportFormats: { format: ExportFormat; label: 'cv.exportPdf' | 'cv.exportDocx' | 'cv.exportMarkdown' | 'cv.exportJson' | 'cv.exportText'; mime: string }[] = [
@@ -286,8 +283,8 @@ function CvDetail({
 async function render(cv: Cv, format: ExportFormat): Promise<Uint8Array | string> {
   switch (format) {
     case 'pdf': {
-      const { exportPdf, fonts } = await pdfTools();
-      return exportPdf(cv, { fonts });
+      const { pdf, fonts } = await pdfTools();
+      return pdf.exportPdf(cv, { fonts });
     }
     case 'docx':
       return (await import('@/lib/cv/export/docx')).exportDocx(cv);
