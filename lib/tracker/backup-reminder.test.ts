@@ -4,9 +4,9 @@ import { createJobsRepo } from '../db/repos/jobs';
 import { createTrackerRepo, type TrackerRepo } from '../db/repos/tracker';
 import { JobfitDb } from '../db/schema';
 import { backupIntervalItem, backupRemindedAtItem, lastBackupAtItem } from '../storage/items';
-import { BACKUP_ALARM, backupDueAt, isBackupDue, nextBackupReminderAt, recordBackup, syncBackupReminder, type BackupReminderEnv } from './backup-reminder';
+import { BACKUP_ALARM, backupDueAt, backupEnv, isBackupDue, nextBackupReminderAt, recordBackup, syncBackupReminder, type BackupReminderEnv } from './backup-reminder';
 import { AUTO_ARCHIVE_ALARM } from './reminders';
-import { backupEnv, setUpTracker } from './setup';
+import { setUpTracker } from './setup';
 import { installMessages } from './test-messages';
 
 const DAY = 86_400_000;

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { backupIntervalItem, backupRemindedAtItem, lastBackupAtItem, type BackupInterval } from '../storage/items';
-import type { Alarms, Notifications } from './reminders';
+import type { TrackerRepo } from '../db/repos/tracker';
+import { defaultEnv, type Alarms, type Notifications, type ReminderEnv } from './reminders';
 
 /**
  * The "back up your data" reminder. The setting (off / weekly / monthly) and the last backup time are
@@ -51,6 +52,12 @@ export interface BackupReminderEnv {
   /** createdAt of the oldest saved job, undefined with none. */
   oldestJobAt: () => Promise<number | undefined>;
 }
+
+/** The browser's alarms and notifications and the saved jobs' start date, for the worker and for pages. */
+export const backupEnv = (repo: Pick<TrackerRepo, 'oldestJobAt'>, env: ReminderEnv = defaultEnv()): BackupReminderEnv => ({
+  ...env,
+  oldestJobAt: () => repo.oldestJobAt(),
+});
 
 /**
  * Makes the backup alarm match the setting and the last backup. A reminder that fell due while no

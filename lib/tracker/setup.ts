@@ -2,16 +2,11 @@ import { browser } from 'wxt/browser';
 import { getDb } from '../db/open';
 import { createTrackerRepo, type TrackerRepo } from '../db/repos/tracker';
 import { createLogger } from '../util/logger';
-import { BACKUP_ALARM, syncBackupReminder, type BackupReminderEnv } from './backup-reminder';
+import { BACKUP_ALARM, backupEnv, syncBackupReminder } from './backup-reminder';
 import { openFromNotification } from './notification-links';
 import { defaultEnv, handleAlarm, syncReminders, type ReminderEnv } from './reminders';
 
 const log = createLogger('tracker');
-
-export const backupEnv = (repo: Pick<TrackerRepo, 'oldestJobAt'>, env: ReminderEnv = defaultEnv()): BackupReminderEnv => ({
-  ...env,
-  oldestJobAt: () => repo.oldestJobAt(),
-});
 
 /**
  * Worker start: listens for reminder, backup and auto-archive alarms and for clicks on their

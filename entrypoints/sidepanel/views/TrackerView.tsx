@@ -1,7 +1,6 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { Skeleton } from '@/components/Skeleton';
@@ -26,7 +25,7 @@ import type { JobStatus } from '@/lib/db/schema';
 import { toast } from '@/lib/panel/toasts';
 import { useItem } from '@/lib/panel/use-item';
 import { backupIntervalItem, lastBackupAtItem, type BackupInterval } from '@/lib/storage/items';
-import { isBackupDue, recordBackup, syncBackupReminder, type BackupReminderEnv } from '@/lib/tracker/backup-reminder';
+import { backupEnv, isBackupDue, recordBackup, syncBackupReminder } from '@/lib/tracker/backup-reminder';
 import { saveBackupFile } from '@/lib/tracker/backup-download';
 import { parseBackup, type ParsedBackup } from '@/lib/tracker/backup-file';
 import { trackerCsv } from '@/lib/tracker/csv';
@@ -37,8 +36,6 @@ import { AppError } from '@/lib/util/errors';
 import { messageFor } from '@/lib/util/i18n-errors';
 
 const repo = () => createTrackerRepo(getDb());
-/** Pages reschedule the backup reminder after a backup or a setting change; the worker shows it. */
-const backupEnv = (): BackupReminderEnv => ({ alarms: browser.alarms, notifications: browser.notifications, now: Date.now, oldestJobAt: () => repo().oldestJobAt() });
 
 /** A translated message for a failed write or import, with the file's detail when there is one. */
 function fail(error: unknown): void {
@@ -253,7 +250,7 @@ export function TrackerView() {
     setBusy(true);
     try {
       const saved = await save(await exportBackup(getDb()), `jobfit-backup-${today()}.json`);
-      await recordBackup(backupEnv());
+      await recordBackup(backupEnv(repo()));
       if (saved) toast(i18n.t('tracker2.backupSaved', [saved.split(/[\\/]/).pop() ?? saved]));
     } catch (error) {
       const e = toWriteError(error);
@@ -267,7 +264,8 @@ export function TrackerView() {
   async function setBackupInterval(interval: BackupInterval) {
     await act(async () => {
       await backupIntervalItem.setValue(interval);
-      await syncBackupReminder(backupEnv(), { notify: false });
+      // Pages only reschedule the reminder; the worker shows it.
+      await syncBackupReminder(backupEnv(repo()), { notify: false });
     });
   }
 
