@@ -5,6 +5,7 @@
 import '../../lib/util/zod-config';
 import { Dexie } from 'dexie';
 import { applyImport } from '../../lib/db/repos/backup';
+import { createTrackerRepo } from '../../lib/db/repos/tracker';
 import { JobfitDb } from '../../lib/db/schema';
 import { parseBackup } from '../../lib/tracker/backup-file';
 
@@ -47,6 +48,31 @@ const api = {
     const byStatus = performance.now() - started;
     db.close();
     return { all, status: byStatus };
+  },
+  /** Each read the tracker view makes when it opens, timed alone (JOBFIT_PROFILE=1 prints them). */
+  async viewReads(name: string): Promise<Record<string, number>> {
+    const db = new JobfitDb(name);
+    await db.open();
+    const repo = createTrackerRepo(db);
+    const reads: Record<string, () => Promise<unknown>> = {
+      recent60: () => repo.listRecentJobs(60),
+      count: () => repo.countJobs(),
+      tags: () => repo.listTags(),
+      openTasks: () => repo.listOpenTasks(),
+      lastArchive: () => repo.lastAutoArchive(),
+      archiveDays: () => repo.autoArchiveDays(),
+      oldestJobAt: () => repo.oldestJobAt(),
+      allNotes: () => repo.listAllNotes(),
+      applied: () => repo.listJobsIn(['applied']),
+    };
+    const out: Record<string, number> = {};
+    for (const [key, read] of Object.entries(reads)) {
+      const started = performance.now();
+      await read();
+      out[key] = Math.round((performance.now() - started) * 10) / 10;
+    }
+    db.close();
+    return out;
   },
   /** parseBackup alone, to see where import time goes. */
   parseOnly(text: string): number {
