@@ -103,6 +103,9 @@ test('analysis streams, chips confirmed, tailoring blocks a planted fabrication,
   await expect(analysisCard.getByTestId('ai-role')).toContainText('step29');
   await expect(analysisCard.getByTestId('ai-run')).toContainText(MODEL);
   await expect(analysisCard.getByTestId('ai-run')).toContainText('$');
+  await expect(analysisCard.getByTestId('ai-seniority')).toHaveText(' · Seniority: lead');
+  await expect(analysisCard.getByTestId('ai-hard')).toContainText('Kubernetes');
+  await expect(analysisCard.getByTestId('ai-keywords')).toContainText('Go · high');
   // Beside the offline match: what both found, and where they differ.
   const agreement = analysisCard.getByTestId('analysis-agreement');
   await expect(agreement.getByTestId('agree-both')).toHaveText('Both found: Go, Kubernetes');

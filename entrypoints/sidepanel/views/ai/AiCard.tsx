@@ -12,6 +12,7 @@ import { type Cv, cvSchema } from '@/lib/cv/model';
 import { getDb } from '@/lib/db/open';
 import { createCvsRepo } from '@/lib/db/repos/cvs';
 import type { LlmFeature } from '@/lib/llm/features';
+import type { Seniority } from '@/lib/match/report';
 import { loadRunEvaluation } from '@/lib/panel/ai-evaluation';
 import { routeHash } from '@/lib/panel/route';
 import type { RunState } from '@/lib/panel/run-state';
@@ -180,12 +181,18 @@ export function FeatureControls({ feature, model, prompt, label, state, renderRe
   );
 }
 
+/** A seniority level in the user's language (the analysis and its comparison with the offline match). */
+export const seniorityName = (level: Seniority): string => i18n.t(`aiui2.seniority.${level}`);
+
 const analysisLabels = (): AnalysisLabels => ({
   role: i18n.t('ai.result.role'),
   seniority: i18n.t('ai.result.seniority'),
+  seniorityName,
   mustHave: i18n.t('ai.result.mustHave'),
   niceToHave: i18n.t('ai.result.niceToHave'),
   technologies: i18n.t('ai.result.technologies'),
+  hardSkills: i18n.t('aiui2.analysisHardSkills'),
+  softSkills: i18n.t('aiui2.analysisSoftSkills'),
   keywords: i18n.t('ai.result.keywords'),
   sections: i18n.t('ai.result.sections'),
   confidence: (percent) => i18n.t('ai.result.confidence', [percent]),
