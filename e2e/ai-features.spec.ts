@@ -7,7 +7,7 @@ import { structuredAnswer } from './mock-openrouter/scenarios';
 import { expect, test, type ExtensionHarness } from './fixtures';
 import { MatchSection } from './po/match-section';
 import type { Chrome } from './support/chrome';
-import { aiCvText, answers, fabricated, jobAnalysis, letter, questions, tailored, updated } from './support/ai-data';
+import { aiCvText, answers, evaluation, fabricated, jobAnalysis, letter, questions, tailored, updated } from './support/ai-data';
 import { accessibilityProblems } from './support/axe';
 import { allRows, putRows } from './support/idb';
 import { profile } from './support/llm-data';
@@ -39,7 +39,7 @@ const answer = (value: unknown, instruction: string) => structuredAnswer(value, 
 async function setUp(ext: ExtensionHarness): Promise<void> {
   const options = await ext.openOptions();
   const page = options.page;
-  await options.setUpAi({ baseURL: mock.baseURL, apiKey: mock.apiKey, profile, models: { analysis: MODEL, tailoring: MODEL, questions: MODEL, coverLetter: MODEL } });
+  await options.setUpAi({ baseURL: mock.baseURL, apiKey: mock.apiKey, profile, models: { analysis: MODEL, evaluation: MODEL, tailoring: MODEL, questions: MODEL, coverLetter: MODEL } });
   await page.evaluate(() => chrome.storage.local.set({ llmConsent: true }));
   const data = importCvText(aiCvText, { fileName: 'ana.txt' });
   await putRows(page, 'cvs', [{ id: 'cv-ana', name: 'Ana', isDefault: 1, data, createdAt: 1, updatedAt: 1 }]);
@@ -103,6 +103,9 @@ test('analysis streams, chips confirmed, tailoring blocks a planted fabrication,
   await expect(analysisCard.getByTestId('ai-role')).toContainText('step29');
   await expect(analysisCard.getByTestId('ai-run')).toContainText(MODEL);
   await expect(analysisCard.getByTestId('ai-run')).toContainText('$');
+  await expect(analysisCard.getByTestId('ai-seniority')).toHaveText(' · Seniority: lead');
+  await expect(analysisCard.getByTestId('ai-hard')).toContainText('Kubernetes');
+  await expect(analysisCard.getByTestId('ai-keywords')).toContainText('Go · high');
   // Beside the offline match: what both found, and where they differ.
   const agreement = analysisCard.getByTestId('analysis-agreement');
   await expect(agreement.getByTestId('agree-both')).toHaveText('Both found: Go, Kubernetes');
@@ -247,6 +250,31 @@ test('the cover letter: grounded paragraphs, edited, saved with the job, still t
   expect(pdf).not.toContain('Google');
 
   expectPrivateAndDelimited(chatBodies());
+});
+
+test('the CV evaluation quotes the lines it cites, marks a match no line backs, and says which citations it ignored', async ({ ext }) => {
+  await setUp(ext);
+  const panel = await capturedPanel(ext);
+  const page = panel.page;
+  const card = page.getByTestId('ai-evaluation');
+  await expect(card.getByTestId('ai-model')).toContainText(MODEL);
+  // One real line (l9) beside an id the CV does not have; one match backed only by a made-up id.
+  mock.enqueue(answer(evaluation, 'Evaluate the CV against the posting.'));
+  await card.getByTestId('ai-start').click();
+  const result = card.getByTestId('ai-evaluation-result');
+  await expect(result.getByTestId('ai-score')).toHaveText('Fit: 74 / 100');
+  const [go, kafka] = [result.getByTestId('eval-match').nth(0), result.getByTestId('eval-match').nth(1)];
+  await expect(go.getByTestId('eval-quote')).toHaveCount(1);
+  await expect(go.getByTestId('eval-quote')).toContainText('Built a ledger service in Go handling 5M transactions a day.');
+  await expect(go).toHaveAttribute('data-unsupported', 'false');
+  await expect(kafka).toHaveAttribute('data-unsupported', 'true');
+  await expect(kafka.getByTestId('eval-unsupported')).toHaveText('Not backed by any line of your CV.');
+  await expect(kafka.getByTestId('eval-quote')).toHaveCount(0);
+  await expect(result.getByTestId('eval-unknown')).toHaveText('The AI cited lines your CV does not have (l404, l99); they were left out.');
+  // The gap quotes the closest line; no bare ids anywhere in the claims.
+  await expect(result.getByTestId('eval-gap').getByTestId('eval-quote')).toContainText('Led the migration to Kubernetes.');
+  for (const item of [go, kafka, result.getByTestId('eval-gap')]) await expect(item).not.toContainText(/\bl\d+\b/);
+  expect(await accessibilityProblems(page)).toEqual([]);
 });
 
 test('bad model output: a clear message and a retry, nothing saved; a line citing no real line is blocked', async ({ ext }) => {

@@ -57,7 +57,10 @@ test('consent shows the redacted request, then the CV evaluation streams into th
   await dialog.getByTestId('consent-send').click();
 
   await expect(card.getByTestId('ai-score')).toHaveText('Fit: 72 / 100');
-  await expect(card.getByTestId('ai-evaluation-result')).toContainText('React (lines L4)');
+  // The match quotes the CV line it cites, in its own words.
+  const react = card.getByTestId('eval-match').first();
+  await expect(react).toContainText('React');
+  await expect(react.getByTestId('eval-quote')).toHaveText('Frontend engineer, Acme (2019–2024): React, TypeScript, GraphQL');
   await expect(card.getByTestId('ai-run')).toContainText('openai/gpt-4o-mini');
   const bodies = chatBodies();
   expect(bodies).toHaveLength(1);

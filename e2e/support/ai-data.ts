@@ -95,3 +95,14 @@ export const jobAnalysis = (role: string) => ({
   suggestedSections: ['Experience'],
   confidence: 0.8,
 });
+
+/** A CV evaluation citing aiCvText's lines: one real line beside an id the CV does not have, and one match backed only by a made-up id. */
+export const evaluation = {
+  score: 74,
+  rationale: 'Strong Go and payments background; no Kafka in the CV.',
+  matches: [
+    { requirement: 'Go', lineIds: ['l9', 'l404'], note: 'payments ledger' },
+    { requirement: 'Kafka', lineIds: ['l99'], note: '' },
+  ],
+  gaps: [{ requirement: 'Kubernetes at scale', importance: 'must', lineIds: ['l10'], note: 'one migration' }],
+};

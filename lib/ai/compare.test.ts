@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getSkillExtractor, type SkillExtractor } from '../match/extract-skills';
 import { createMatchReport } from '../match/report';
-import { checkEvaluation, compareAnalysisWith } from './compare';
+import { compareAnalysisWith } from './compare';
 import { handMadeCv, handMadePosting } from './fixtures/hand-made';
 import type { JobAnalysis } from './schemas';
 
@@ -40,27 +40,5 @@ describe('job analysis beside the offline report', () => {
     expect(c.onlyOffline.map((x) => x.canonical)).not.toContain('Python');
     expect(c.seniority).toEqual({ model: 'lead', offline: report.seniority.asked, agree: report.seniority.asked === 'lead' });
     expect(report.seniority.asked).toBe('senior');
-  });
-});
-
-describe('CV evaluation citations', () => {
-  it('keeps real line ids, reports unknown ones, and marks matches left without evidence', () => {
-    const checked = checkEvaluation(
-      {
-        score: 72.4,
-        rationale: 'Strong backend match.',
-        matches: [
-          { requirement: 'Python', lineIds: ['l13', 'l404'], note: '' },
-          { requirement: 'Terraform', lineIds: ['l999'], note: '' },
-        ],
-        gaps: [{ requirement: 'Flink', importance: 'must', lineIds: ['l10', 'x'], note: '' }],
-      },
-      lines,
-    );
-    expect(checked.evaluation.score).toBe(72);
-    expect(checked.evaluation.matches.map((m) => m.lineIds)).toEqual([['l13'], []]);
-    expect(checked.evaluation.gaps[0]!.lineIds).toEqual(['l10']);
-    expect(checked.unknownIds.sort()).toEqual(['l404', 'l999', 'x']);
-    expect(checked.unsupportedMatches).toEqual([1]);
   });
 });

@@ -1,11 +1,10 @@
 import { getSkillExtractor, type SkillExtractor } from '../match/extract-skills';
 import type { Importance, MatchReport, Seniority } from '../match/report';
-import type { PromptCvLine } from './prompts';
-import { type CvEvaluation, type JobAnalysis, normalizeAnalysis, normalizeEvaluation } from './schemas';
+import { type JobAnalysis, normalizeAnalysis } from './schemas';
 
 /**
- * The model's answers beside the offline match: where the job analysis and the offline report agree,
- * where they disagree (shown, never hidden), and which evaluation claims cite lines that exist.
+ * The job analysis beside the offline match: where the model and the offline report agree, and where
+ * they disagree (shown, never hidden).
  */
 
 export interface AnalysisComparison {
@@ -58,32 +57,4 @@ export function compareAnalysisWith(analysis: JobAnalysis, report: MatchReport, 
 /** The job analysis beside the offline report, with the shipped taxonomy. */
 export async function compareAnalysis(analysis: JobAnalysis, report: MatchReport): Promise<AnalysisComparison> {
   return compareAnalysisWith(analysis, report, await getSkillExtractor());
-}
-
-export interface CheckedEvaluation {
-  evaluation: CvEvaluation;
-  /** Cited ids that are not lines of the CV (dropped from the evaluation). */
-  unknownIds: string[];
-  /** Indexes of matches left without any valid citation: shown as unsupported. */
-  unsupportedMatches: number[];
-}
-
-/** Keeps only citations of real lines; a match the CV lines do not back is marked unsupported. */
-export function checkEvaluation(evaluation: CvEvaluation, lines: readonly PromptCvLine[]): CheckedEvaluation {
-  const ids = new Set(lines.map((l) => l.id));
-  const unknown = new Set<string>();
-  const keep = (cited: string[]) =>
-    cited.filter((id) => {
-      if (ids.has(id)) return true;
-      unknown.add(id);
-      return false;
-    });
-  const e = normalizeEvaluation(evaluation);
-  const matches = e.matches.map((m) => ({ ...m, lineIds: keep(m.lineIds) }));
-  const gaps = e.gaps.map((g) => ({ ...g, lineIds: keep(g.lineIds) }));
-  return {
-    evaluation: { ...e, matches, gaps },
-    unknownIds: [...unknown],
-    unsupportedMatches: matches.flatMap((m, i) => (m.lineIds.length ? [] : [i])),
-  };
 }

@@ -1,5 +1,6 @@
 /** The AI features' library: prompts, schemas, the fabrication post-check and the tailoring review. */
-export { checkEvaluation, compareAnalysis, compareAnalysisWith, type AnalysisComparison, type CheckedEvaluation } from './compare';
+export { compareAnalysis, compareAnalysisWith, type AnalysisComparison } from './compare';
+export { checkEvaluation, citeEvaluation, type CheckedEvaluation, type CitedEvaluation } from './evaluation';
 export { answerGuided, guidedProgress, isGuidedDone, newFacts, skipGuided, startGuided, type GuidedSession } from './guided';
 export {
   checkCoverLetter,
@@ -21,6 +22,7 @@ export {
   buildTailoringPrompt,
   compactPosting,
   contactValues,
+  cvLinesOfPrompt,
   cvPromptLines,
   isContactLine,
   promptCvLines,

@@ -152,6 +152,24 @@ export function cvPromptLines(cv: { basics: CvContact; source: { lines: readonly
 
 const block = (tag: string, content: string) => `<${tag}>\n${content}\n</${tag}>`;
 const cvBlock = (lines: readonly PromptCvLine[]) => block('cv_lines', lines.map((l) => `${l.id}: ${asData(l.text)}`).join('\n'));
+
+/**
+ * The CV lines a prompt sent, read back from its `<cv_lines>` block (the stored run's messages), so a
+ * finished run is checked against what the model saw, not the CV as it is now. Undefined: no such block.
+ * The posting cannot fake the block: its copies of our tags are defused before it is sent.
+ */
+export function cvLinesOfPrompt(messages: readonly { role: string; content: string }[]): PromptCvLine[] | undefined {
+  for (const m of messages) {
+    if (m.role !== 'user') continue;
+    const body = /<cv_lines>\n([\s\S]*?)\n?<\/cv_lines>/.exec(m.content)?.[1];
+    if (body === undefined) continue;
+    return body.split('\n').flatMap((line) => {
+      const at = line.indexOf(': ');
+      return at > 0 ? [{ id: line.slice(0, at), text: line.slice(at + 2) }] : [];
+    });
+  }
+  return undefined;
+}
 const factsBlock = (facts: readonly AiFact[]) =>
   block('user_facts', facts.length ? facts.map((f) => `${f.id}: ${asData(f.text)}${f.skill ? ` [skill: ${asData(f.skill)}]` : ''}`).join('\n') : '(none)');
 const postingBlock = (posting: JobPosting) => block('job_posting', asData(compactPosting(posting)));

@@ -5,13 +5,15 @@ import { Card } from '@/components/Card';
 import { AnalysisResult, type AnalysisLabels } from '@/components/ai/AnalysisResult';
 import { EvaluationResult, type EvaluationLabels } from '@/components/ai/EvaluationResult';
 import { RunOutput } from '@/components/ai/RunOutput';
-import { buildAnalysisPrompt, buildEvaluationPrompt, cvPromptLines, type AiPrompt } from '@/lib/ai/prompts';
+import { buildAnalysisPrompt, buildEvaluationPrompt, cvPromptLines, type AiPrompt, type PromptCvLine } from '@/lib/ai/prompts';
 import { cvEvaluationSchema, jobAnalysisSchema } from '@/lib/ai/schemas';
 import type { JobPosting } from '@/lib/capture/types';
 import { type Cv, cvSchema } from '@/lib/cv/model';
 import { getDb } from '@/lib/db/open';
 import { createCvsRepo } from '@/lib/db/repos/cvs';
 import type { LlmFeature } from '@/lib/llm/features';
+import type { Seniority } from '@/lib/match/report';
+import { loadRunEvaluation } from '@/lib/panel/ai-evaluation';
 import { routeHash } from '@/lib/panel/route';
 import type { RunState } from '@/lib/panel/run-state';
 import { useItem } from '@/lib/panel/use-item';
@@ -21,6 +23,7 @@ import type { ErrorCode } from '@/lib/util/errors';
 import { formatCount, formatUsd } from '@/lib/util/format';
 import { errorMessage } from '@/lib/util/i18n-errors';
 import { Skeleton } from '@/components/Skeleton';
+import { PostCheckNotice } from '../job/PostCheckNotice';
 import { ConsentDialog } from './ConsentDialog';
 
 const AiWriting = lazy(() => import('../job/AiWriting'));
@@ -41,9 +44,10 @@ export function AiCard({ posting }: { posting: JobPosting }) {
     const parsed = cvSchema.safeParse(row.data);
     return parsed.success ? { row, cv: parsed.data } : undefined;
   }, [row]);
+  // The lines the evaluation sends; a finished run is checked against the lines it sent (its stored request).
+  const cvLines = useMemo(() => (row ? cvPromptLines(row.data as Cv) : undefined), [row]);
 
   if (keyHint === undefined || models === undefined || row === undefined) return null;
-  const cv = (row?.data as Cv | undefined) ?? null;
   if (!keyHint) {
     return (
       <Card title={i18n.t('ai.title')} testId="ai-no-key">
@@ -54,7 +58,6 @@ export function AiCard({ posting }: { posting: JobPosting }) {
       </Card>
     );
   }
-  const cvLines = cv ? cvPromptLines(cv) : undefined;
   return (
     <>
     <Card title={i18n.t('ai.title')} testId="ai-card">
@@ -65,6 +68,7 @@ export function AiCard({ posting }: { posting: JobPosting }) {
         posting={posting}
         prompt={cvLines?.length ? buildEvaluationPrompt({ posting, cvLines }) : undefined}
         label={i18n.t('ai.evaluate')}
+        cvLines={cvLines}
       />
     </Card>
     {/* The writing features load on demand: their review code stays out of the panel's first bundle. */}
@@ -82,13 +86,20 @@ interface FeatureRunProps {
   /** Undefined when the feature lacks its input (no CV yet). */
   prompt: AiPrompt | undefined;
   label: string;
+  /** The evaluation's CV lines now: what a finished run is checked against when its row has none. */
+  cvLines?: PromptCvLine[] | undefined;
 }
 
-function FeatureRun({ feature, model, posting, prompt, label }: FeatureRunProps) {
+function FeatureRun({ feature, model, posting, prompt, label, cvLines }: FeatureRunProps) {
   const state = useFeatureRun(feature, posting.url, prompt, model);
   const { run } = state;
+  const renderResult =
+    feature === 'evaluation'
+      ? (done: Extract<RunState, { phase: 'done' }>) =>
+          cvEvaluationSchema.safeParse(done.result).success ? <CheckedEvaluation key={done.runId} runId={done.runId} result={done.result} current={cvLines} /> : null
+      : undefined;
   return (
-    <FeatureControls feature={feature} model={model} prompt={prompt} label={label} state={state}>
+    <FeatureControls feature={feature} model={model} prompt={prompt} label={label} state={state} renderResult={renderResult}>
       {/* The analysis beside the offline match: agreements and disagreements, both shown. */}
       {feature === 'analysis' && run.phase === 'done' && run.result !== undefined ? (
         <Suspense fallback={null}>
@@ -170,12 +181,18 @@ export function FeatureControls({ feature, model, prompt, label, state, renderRe
   );
 }
 
+/** A seniority level in the user's language (the analysis and its comparison with the offline match). */
+export const seniorityName = (level: Seniority): string => i18n.t(`aiui2.seniority.${level}`);
+
 const analysisLabels = (): AnalysisLabels => ({
   role: i18n.t('ai.result.role'),
   seniority: i18n.t('ai.result.seniority'),
+  seniorityName,
   mustHave: i18n.t('ai.result.mustHave'),
   niceToHave: i18n.t('ai.result.niceToHave'),
   technologies: i18n.t('ai.result.technologies'),
+  hardSkills: i18n.t('aiui2.analysisHardSkills'),
+  softSkills: i18n.t('aiui2.analysisSoftSkills'),
   keywords: i18n.t('ai.result.keywords'),
   sections: i18n.t('ai.result.sections'),
   confidence: (percent) => i18n.t('ai.result.confidence', [percent]),
@@ -186,10 +203,26 @@ const evaluationLabels = (): EvaluationLabels => ({
   score: (score) => i18n.t('ai.result.score', [score]),
   matches: i18n.t('ai.result.matches'),
   gaps: i18n.t('ai.result.gaps'),
-  lines: (ids) => i18n.t('ai.result.lines', [ids]),
   must: i18n.t('ai.result.must'),
   nice: i18n.t('ai.result.nice'),
+  fromCv: i18n.t('match.fromCv'),
+  closest: i18n.t('aiui2.evalClosest'),
+  unsupported: i18n.t('aiui2.evalUnsupported'),
+  unknownIds: (ids) => i18n.t('aiui2.evalUnknownIds', [ids]),
+  more: i18n.t('aiui2.evalMore'),
+  less: i18n.t('aiui2.evalLess'),
 });
+
+/** A finished CV evaluation held to the CV lines its run sent: cited lines quoted, the rest marked. */
+function CheckedEvaluation({ runId, result, current }: { runId: string; result: unknown; current: PromptCvLine[] | undefined }) {
+  const cited = useLiveQuery(
+    () => loadRunEvaluation(getDb(), runId, result, current).catch(() => 'error' as const),
+    [runId, result, current],
+  );
+  if (cited === undefined) return <p className="jf-muted">{i18n.t('aiui.checking')}</p>;
+  if (cited === 'error') return <PostCheckNotice check={{ status: 'error', code: 'internal' }} />;
+  return cited ? <EvaluationResult evaluation={cited} labels={evaluationLabels()} /> : null;
+}
 
 /** The error's sentence, plus which cap was reached. */
 export function failureText(code: ErrorCode, detail?: string): string {
@@ -221,13 +254,10 @@ function RunView({ run, renderResult, onResume, onFresh }: RunViewProps) {
         ? i18n.t('ai.doneUsage', [run.usage.model, formatCount(run.usage.promptTokens + run.usage.completionTokens), cost == null ? '—' : formatUsd(cost)])
         : i18n.t('ai.done');
     const analysis = jobAnalysisSchema.safeParse(run.result);
-    const evaluation = cvEvaluationSchema.safeParse(run.result);
     const structured = renderResult ? (
       renderResult(run)
     ) : analysis.success ? (
       <AnalysisResult analysis={analysis.data} labels={analysisLabels()} />
-    ) : evaluation.success ? (
-      <EvaluationResult evaluation={evaluation.data} labels={evaluationLabels()} />
     ) : null;
     return (
       <>

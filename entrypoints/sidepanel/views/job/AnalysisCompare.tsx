@@ -2,8 +2,9 @@ import { i18n } from '#i18n';
 import { AnalysisAgreement } from '@/components/ai/AnalysisAgreement';
 import { jobAnalysisSchema } from '@/lib/ai/schemas';
 import type { JobPosting } from '@/lib/capture/types';
-import type { MatchReport } from '@/lib/match/report';
+import type { MatchReport, Seniority } from '@/lib/match/report';
 import { usePostCheck } from '@/lib/panel/use-post-check';
+import { seniorityName } from '../ai/AiCard';
 import { PostCheckNotice } from './PostCheckNotice';
 import { useMatchView } from './use-match';
 
@@ -18,7 +19,7 @@ export default function AnalysisCompare({ posting, result, runId }: { posting: J
   return <Compared key={runId} result={result} report={match.report} />;
 }
 
-const seniorityName = (s: string) => (s === '—' ? s : i18n.t(`aiui2.seniority.${s as 'senior'}`));
+const levelName = (s: string) => (s === '—' ? s : seniorityName(s as Seniority));
 
 function Compared({ result, report }: { result: unknown; report: MatchReport }) {
   const check = usePostCheck(result, jobAnalysisSchema, (ai, data) => ai.compareAnalysis(data, report));
@@ -34,10 +35,10 @@ function Compared({ result, report }: { result: unknown; report: MatchReport }) 
         onlyOffline: (items) => i18n.t('aiui2.compareOnlyOffline', [items]),
         seniority: (model, offline, agree) =>
           agree
-            ? i18n.t('aiui2.seniorityAgree', [seniorityName(model)])
+            ? i18n.t('aiui2.seniorityAgree', [levelName(model)])
             : offline
-              ? i18n.t('aiui2.seniorityDiffer', [seniorityName(model), seniorityName(offline)])
-              : i18n.t('aiui2.seniorityModelOnly', [seniorityName(model)]),
+              ? i18n.t('aiui2.seniorityDiffer', [levelName(model), levelName(offline)])
+              : i18n.t('aiui2.seniorityModelOnly', [levelName(model)]),
         importance: { must: i18n.t('ai.result.must'), nice: i18n.t('ai.result.nice') },
       }}
     />
