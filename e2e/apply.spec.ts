@@ -277,14 +277,67 @@ test('explained, never a silent half fill: Workday on the wrong step, no form, a
   await expect(strict.apply.root.getByTestId('apply-save-first')).toContainText('open the posting');
   await expect(strict.apply.markSave).toHaveCount(0);
 
-  const embed = await openForm(ext, 'apply/greenhouse-embed.html');
-  const frameOrigin = `http://localhost:${new URL(embed.job.url).port}`;
-  await expect.poll(() => embed.job.page.frames().some((f) => f.url().startsWith(frameOrigin))).toBe(true);
+  const embed = await openEmbed(ext);
   await embed.apply.fillButton.click();
   const problem = embed.apply.root.locator('[data-testid="apply-problems"] li[data-code="frame_needs_permission"]');
   await expect(problem).toHaveCount(1);
   await expect(problem).toContainText(`localhost:${new URL(embed.job.url).port}`);
-  await expect(problem.getByRole('button')).toBeVisible();
-  const board = embed.job.page.frames().find((f) => f.url().startsWith(frameOrigin))!;
-  expect(await board.locator('#email').inputValue()).toBe('');
+  await expect(problem.getByRole('button')).toHaveText(`Allow localhost:${new URL(embed.job.url).port}`);
+  expect(await embed.board().locator('#email').inputValue()).toBe('');
+  expect(await embed.board().locator('#resume').evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(0);
+  // The top page (the careers page, granted by the toolbar click) has nothing to fill and is not touched.
+  await expect(embed.apply.filledRows).toHaveCount(0);
+});
+
+/**
+ * A careers page with a Greenhouse board in `iframe#grnhse_iframe` served from another origin
+ * (greenhouse-embed.html: the board comes from localhost on the fixture server's port, the page from
+ * 127.0.0.1), opened as `openForm` does, once the board frame has loaded.
+ */
+async function openEmbed(ext: ExtensionHarness) {
+  const opened = await openForm(ext, 'apply/greenhouse-embed.html');
+  const frameOrigin = `http://localhost:${new URL(opened.job.url).port}`;
+  const board = () => opened.job.page.frames().find((f) => f.url().startsWith(frameOrigin))!;
+  await expect.poll(() => opened.job.page.frames().some((f) => f.url().startsWith(frameOrigin))).toBe(true);
+  await expect(board().locator('#application_form')).toBeVisible();
+  return { ...opened, frameOrigin, board };
+}
+
+test.describe('a Greenhouse board embedded from another origin that the user allowed', () => {
+  // As after the user said Allow on the panel's "allow localhost" button (the prompt cannot be automated).
+  test.use({ grantedHosts: ['http://localhost/*'] });
+
+  test('the fill reaches the board frame: the CV PDF in its file input, its fields filled, sensitive ones left, undo restores it, never submitted', async ({ ext }) => {
+    const embed = await openEmbed(ext);
+    await embed.apply.fillButton.click();
+    await expect(embed.apply.filled('resume')).toBeVisible({ timeout: 20_000 });
+    const board = embed.board();
+
+    // The file is in the frame's input, and the frame's own marker shows its name.
+    const file = await inputFile(board.locator('#resume'));
+    expect(file).toMatchObject({ name: 'Jane-Public-Acme-Robotics-Senior-Frontend-Engineer.pdf', type: 'application/pdf' });
+    expect(compareCvs(master, await reimport(file!))).toEqual([]);
+    await expect(board.locator('#resume_filename')).toHaveText(file!.name);
+
+    expect(await board.locator('#first_name').inputValue()).toBe('Jane Q.');
+    expect(await board.locator('#last_name').inputValue()).toBe('Public');
+    expect(await board.locator('#email').inputValue()).toBe('jane.public@example.com');
+    expect((await board.locator('#phone').inputValue()).replace(/\D/g, '')).toBe('14155550199');
+    expect(await board.locator('#job_application_answers_attributes_0_text_value').inputValue()).toContain('linkedin.com/in/janepublic');
+    expect(await board.locator('#job_application_answers_attributes_1_text_value').inputValue()).toBe('');
+    expect(await board.locator('#job_application_gender').inputValue()).toBe('');
+    await expect(embed.apply.left('Gender')).toHaveAttribute('data-reason', 'sensitive');
+    // Nothing to ask for: the frame's origin is reached.
+    await expect(embed.apply.root.locator('[data-testid="apply-problems"] li[data-code="frame_needs_permission"]')).toHaveCount(0);
+    await expect(embed.apply.filled('email')).toContainText('jane.public@example.com');
+    expect(await board.evaluate(() => document.body.dataset.submitted)).toBeUndefined();
+
+    // Undo one field in the frame, then everything.
+    await embed.apply.filled('email').getByTestId('apply-undo').click();
+    await expect.poll(() => board.locator('#email').inputValue()).toBe('');
+    expect(await board.locator('#first_name').inputValue()).toBe('Jane Q.');
+    await embed.apply.undoAll.click();
+    await expect.poll(() => board.locator('#first_name').inputValue()).toBe('');
+    expect(await inputFile(board.locator('#resume'))).toBeNull();
+  });
 });
