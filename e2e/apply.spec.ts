@@ -341,3 +341,71 @@ test.describe('a Greenhouse board embedded from another origin that the user all
     expect(await inputFile(board.locator('#resume'))).toBeNull();
   });
 });
+
+test('a pasted posting: Apply fills the form in the tab in front (once the toolbar grants it), says when that tab is no web page, and keeps the record with the saved job', async ({ ext }) => {
+  // The panel is bound to a page that is no form; the posting comes from text the user pasted.
+  const start = await ext.openTab('not-a-job.html');
+  const panel = await ext.openPanel(start.tabId);
+  await expect.poll(() => panel.page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'jobfit'))).toBe(true);
+  await putRows(panel.page, 'cvs', [{ id: 'cv-jane', name: 'Jane', isDefault: 1, data: master, createdAt: 1, updatedAt: 1 }]);
+  await panel.page.reload();
+  await panel.page.getByTestId('paste-text').fill('Senior Frontend Engineer\nAcme Robotics | Lisbon, Portugal\n\nBuild the robot fleet dashboard in React and TypeScript. Full-time.');
+  await panel.page.getByTestId('read-text').click();
+  await expect(panel.postingTitle).toHaveText('Senior Frontend Engineer');
+  await panel.saveButton.click();
+  await expect(panel.statusSelect).toHaveValue('saved');
+  const apply = new ApplySection(panel.page);
+  await expect(apply.root.getByTestId('apply-active-tab-hint')).toBeVisible();
+  expect(await accessibilityProblems(panel.page), 'Apply section for a pasted posting').toEqual([]);
+
+  // The application form in another tab, in front; Jobfit holds no grant for it yet: said, nothing typed.
+  const form = await ext.openTab('apply/greenhouse-board.html');
+  await form.page.bringToFront();
+  await apply.fillButton.click();
+  await expect(apply.error).toHaveAttribute('data-code', 'needs_permission');
+  await expect(apply.error).toContainText('click the Jobfit button in the toolbar');
+  expect(await form.page.locator('#email').inputValue()).toBe('');
+
+  // The toolbar click on the form grants it (activeTab): Fill reaches that tab, not the one the panel is bound to.
+  await ext.clickToolbarButton(form.page);
+  await expect.poll(async () => (await ext.canScript(form.tabId)).ok).toBe(true);
+  await apply.fillButton.click();
+  await expect(apply.filled('resume')).toBeVisible({ timeout: 20_000 });
+  const file = await inputFile(form.page.locator('#resume'));
+  expect(file).toMatchObject({ name: 'Jane-Public-Acme-Robotics-Senior-Frontend-Engineer.pdf', type: 'application/pdf' });
+  expect(compareCvs(master, await reimport(file!))).toEqual([]);
+  expect(await form.page.locator('#first_name').inputValue()).toBe('Jane Q.');
+  expect(await form.page.locator('#email').inputValue()).toBe('jane.public@example.com');
+  expect(await form.page.locator('#job_application_gender').inputValue()).toBe('');
+  await expect(apply.left('Gender')).toHaveAttribute('data-reason', 'sensitive');
+  expect(await form.page.evaluate(() => document.body.dataset.submitted)).toBeUndefined();
+
+  // The record goes with the saved pasted job.
+  await apply.markSave.click();
+  await expect(apply.marked).toBeVisible();
+  await expect(panel.statusSelect).toHaveValue('applied');
+  const notes = await allRows<{ text: string }>(panel.page, 'notes');
+  expect(notes.map((n) => n.text).join('\n')).toContain(`CV: ${file!.name}`);
+
+  // Undo goes to the tab that was filled, even with another tab in front.
+  // The browser's own pages (here chrome://version, like the new tab page) are no web page to fill.
+  const browserPage = await ext.context.newPage();
+  await browserPage.goto('chrome://version/');
+  await browserPage.bringToFront();
+  await apply.undoAll.click();
+  await expect.poll(() => form.page.locator('#email').inputValue()).toBe('');
+  expect(await inputFile(form.page.locator('#resume'))).toBeNull();
+
+  // A tab in front that is no web page: said, not tried on another tab.
+  await apply.fillButton.click();
+  await expect(apply.error).toHaveAttribute('data-code', 'restricted_page');
+  await expect(apply.error).toContainText('not a web page');
+  expect(await form.page.locator('#email').inputValue()).toBe('');
+
+  // A web page in front without a form: said too.
+  await ext.clickToolbarButton(start.page);
+  await expect.poll(async () => (await ext.canScript(start.tabId)).ok).toBe(true);
+  await apply.fillButton.click();
+  await expect(apply.problems).toHaveCount(1);
+  await expect(apply.problems.first()).toHaveAttribute('data-code', 'no_form');
+});
