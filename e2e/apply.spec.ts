@@ -7,6 +7,7 @@ import { readPdfInNode } from '../lib/cv/import/pdf-node';
 import type { Cv } from '../lib/cv/model';
 import { type ExtensionHarness, expect, test } from './fixtures';
 import { ApplySection } from './po/apply-section';
+import { TrackerPage } from './po/tracker-page';
 import { accessibilityProblems } from './support/axe';
 import { allRows, putRows } from './support/idb';
 import { fileBytes, inputFile, type InputFile } from './support/input-file';
@@ -136,6 +137,18 @@ test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones s
   expect(notes[0]!.text).toContain(`CV: ${file!.name}`);
   expect(notes[0]!.text).toContain('Email: jane.public@example.com');
   expect(notes[0]!.text).toContain('One month');
+
+  // The tracker's job drawer lists the record: the CV file, then each filled value by its label.
+  await panel.show('tracker');
+  const drawer = await new TrackerPage(panel.page).openJob('Senior Frontend Engineer');
+  const record = drawer.getByTestId('note').getByTestId('application-record');
+  await expect(record.getByTestId('application-files')).toContainText(file!.name);
+  const filledEntry = (label: RegExp) => record.getByTestId('application-filled').locator('dt').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
+  await expect(filledEntry(/^Email/)).toHaveText('jane.public@example.com');
+  await expect(filledEntry(/notice period/)).toHaveText('One month');
+  expect(await accessibilityProblems(panel.page), 'job drawer with an application record').toEqual([]);
+  await panel.page.keyboard.press('Escape');
+  await expect(drawer).toHaveCount(0);
 
   // Settings lists the saved answers; a changed one is what the bank holds, a removed one is gone.
   const settings = await panel.show('settings');

@@ -350,15 +350,13 @@ function MarkApplied({ jobId, attached, rows }: { jobId: string; attached: { cv?
   const [done, setDone] = useState(false);
   async function save() {
     try {
-      const text = applicationNote(
-        {
-          ...(attached.cv ? { cvFile: attached.cv } : {}),
-          ...(attached.coverLetter ? { coverLetterFile: attached.coverLetter } : {}),
-          filled: rows.filter((r) => r.field !== 'resume' && r.value !== attached.coverLetter).map((r) => ({ label: r.label, value: r.value })),
-        },
-        { title: i18n.t('apply.noteTitle'), cv: i18n.t('apply.noteCv'), coverLetter: i18n.t('apply.noteCoverLetter'), filled: i18n.t('apply.noteFilled') },
-      );
-      await createApplicationsRepo(getDb()).markApplied(jobId, text);
+      const record = {
+        ...(attached.cv ? { cvFile: attached.cv } : {}),
+        ...(attached.coverLetter ? { coverLetterFile: attached.coverLetter } : {}),
+        filled: rows.filter((r) => r.field !== 'resume' && r.value !== attached.coverLetter).map((r) => ({ label: r.label, value: r.value })),
+      };
+      const text = applicationNote(record, { title: i18n.t('apply.noteTitle'), cv: i18n.t('apply.noteCv'), coverLetter: i18n.t('apply.noteCoverLetter'), filled: i18n.t('apply.noteFilled') });
+      await createApplicationsRepo(getDb()).markApplied(jobId, text, record);
       setDone(true);
     } catch (error) {
       toast(errorMessage(toAppError(error).code), 'error');
