@@ -6,6 +6,8 @@ export default defineConfig({
   testDir: 'e2e',
   // Only specs: `*.test.ts` under e2e/ (the OpenRouter mock's own tests) belong to vitest.
   testMatch: '**/*.spec.ts',
+  // Specs over ../shared/corpus run in `npm run test:corpus` (playwright.corpus.config.ts).
+  testIgnore: '**/*.corpus.spec.ts',
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,

@@ -7,6 +7,7 @@ import { readPdfInNode } from '../lib/cv/import/pdf-node';
 import type { Cv } from '../lib/cv/model';
 import { type ExtensionHarness, expect, test } from './fixtures';
 import { ApplySection } from './po/apply-section';
+import { TrackerPage } from './po/tracker-page';
 import { accessibilityProblems } from './support/axe';
 import { allRows, putRows } from './support/idb';
 import { fileBytes, inputFile, type InputFile } from './support/input-file';
@@ -136,6 +137,18 @@ test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones s
   expect(notes[0]!.text).toContain(`CV: ${file!.name}`);
   expect(notes[0]!.text).toContain('Email: jane.public@example.com');
   expect(notes[0]!.text).toContain('One month');
+
+  // The tracker's job drawer lists the record: the CV file, then each filled value by its label.
+  await panel.show('tracker');
+  const drawer = await new TrackerPage(panel.page).openJob('Senior Frontend Engineer');
+  const record = drawer.getByTestId('note').getByTestId('application-record');
+  await expect(record.getByTestId('application-files')).toContainText(file!.name);
+  const filledEntry = (label: RegExp) => record.getByTestId('application-filled').locator('dt').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
+  await expect(filledEntry(/^Email/)).toHaveText('jane.public@example.com');
+  await expect(filledEntry(/notice period/)).toHaveText('One month');
+  expect(await accessibilityProblems(panel.page), 'job drawer with an application record').toEqual([]);
+  await panel.page.keyboard.press('Escape');
+  await expect(drawer).toHaveCount(0);
 
   // Settings lists the saved answers; a changed one is what the bank holds, a removed one is gone.
   const settings = await panel.show('settings');
@@ -277,14 +290,135 @@ test('explained, never a silent half fill: Workday on the wrong step, no form, a
   await expect(strict.apply.root.getByTestId('apply-save-first')).toContainText('open the posting');
   await expect(strict.apply.markSave).toHaveCount(0);
 
-  const embed = await openForm(ext, 'apply/greenhouse-embed.html');
-  const frameOrigin = `http://localhost:${new URL(embed.job.url).port}`;
-  await expect.poll(() => embed.job.page.frames().some((f) => f.url().startsWith(frameOrigin))).toBe(true);
+  const embed = await openEmbed(ext);
   await embed.apply.fillButton.click();
   const problem = embed.apply.root.locator('[data-testid="apply-problems"] li[data-code="frame_needs_permission"]');
   await expect(problem).toHaveCount(1);
   await expect(problem).toContainText(`localhost:${new URL(embed.job.url).port}`);
-  await expect(problem.getByRole('button')).toBeVisible();
-  const board = embed.job.page.frames().find((f) => f.url().startsWith(frameOrigin))!;
-  expect(await board.locator('#email').inputValue()).toBe('');
+  await expect(problem.getByRole('button')).toHaveText(`Allow localhost:${new URL(embed.job.url).port}`);
+  expect(await embed.board().locator('#email').inputValue()).toBe('');
+  expect(await embed.board().locator('#resume').evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(0);
+  // The top page (the careers page, granted by the toolbar click) has nothing to fill and is not touched.
+  await expect(embed.apply.filledRows).toHaveCount(0);
+});
+
+/**
+ * A careers page with a Greenhouse board in `iframe#grnhse_iframe` served from another origin
+ * (greenhouse-embed.html: the board comes from localhost on the fixture server's port, the page from
+ * 127.0.0.1), opened as `openForm` does, once the board frame has loaded.
+ */
+async function openEmbed(ext: ExtensionHarness) {
+  const opened = await openForm(ext, 'apply/greenhouse-embed.html');
+  const frameOrigin = `http://localhost:${new URL(opened.job.url).port}`;
+  const board = () => opened.job.page.frames().find((f) => f.url().startsWith(frameOrigin))!;
+  await expect.poll(() => opened.job.page.frames().some((f) => f.url().startsWith(frameOrigin))).toBe(true);
+  await expect(board().locator('#application_form')).toBeVisible();
+  return { ...opened, frameOrigin, board };
+}
+
+test.describe('a Greenhouse board embedded from another origin that the user allowed', () => {
+  // As after the user said Allow on the panel's "allow localhost" button (the prompt cannot be automated).
+  test.use({ grantedHosts: ['http://localhost/*'] });
+
+  test('the fill reaches the board frame: the CV PDF in its file input, its fields filled, sensitive ones left, undo restores it, never submitted', async ({ ext }) => {
+    const embed = await openEmbed(ext);
+    await embed.apply.fillButton.click();
+    await expect(embed.apply.filled('resume')).toBeVisible({ timeout: 20_000 });
+    const board = embed.board();
+
+    // The file is in the frame's input, and the frame's own marker shows its name.
+    const file = await inputFile(board.locator('#resume'));
+    expect(file).toMatchObject({ name: 'Jane-Public-Acme-Robotics-Senior-Frontend-Engineer.pdf', type: 'application/pdf' });
+    expect(compareCvs(master, await reimport(file!))).toEqual([]);
+    await expect(board.locator('#resume_filename')).toHaveText(file!.name);
+
+    expect(await board.locator('#first_name').inputValue()).toBe('Jane Q.');
+    expect(await board.locator('#last_name').inputValue()).toBe('Public');
+    expect(await board.locator('#email').inputValue()).toBe('jane.public@example.com');
+    expect((await board.locator('#phone').inputValue()).replace(/\D/g, '')).toBe('14155550199');
+    expect(await board.locator('#job_application_answers_attributes_0_text_value').inputValue()).toContain('linkedin.com/in/janepublic');
+    expect(await board.locator('#job_application_answers_attributes_1_text_value').inputValue()).toBe('');
+    expect(await board.locator('#job_application_gender').inputValue()).toBe('');
+    await expect(embed.apply.left('Gender')).toHaveAttribute('data-reason', 'sensitive');
+    // Nothing to ask for: the frame's origin is reached.
+    await expect(embed.apply.root.locator('[data-testid="apply-problems"] li[data-code="frame_needs_permission"]')).toHaveCount(0);
+    await expect(embed.apply.filled('email')).toContainText('jane.public@example.com');
+    expect(await board.evaluate(() => document.body.dataset.submitted)).toBeUndefined();
+
+    // Undo one field in the frame, then everything.
+    await embed.apply.filled('email').getByTestId('apply-undo').click();
+    await expect.poll(() => board.locator('#email').inputValue()).toBe('');
+    expect(await board.locator('#first_name').inputValue()).toBe('Jane Q.');
+    await embed.apply.undoAll.click();
+    await expect.poll(() => board.locator('#first_name').inputValue()).toBe('');
+    expect(await inputFile(board.locator('#resume'))).toBeNull();
+  });
+});
+
+test('a pasted posting: Apply fills the form in the tab in front (once the toolbar grants it), says when that tab is no web page, and keeps the record with the saved job', async ({ ext }) => {
+  // The panel is bound to a page that is no form; the posting comes from text the user pasted.
+  const start = await ext.openTab('not-a-job.html');
+  const panel = await ext.openPanel(start.tabId);
+  await expect.poll(() => panel.page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'jobfit'))).toBe(true);
+  await putRows(panel.page, 'cvs', [{ id: 'cv-jane', name: 'Jane', isDefault: 1, data: master, createdAt: 1, updatedAt: 1 }]);
+  await panel.page.reload();
+  await panel.page.getByTestId('paste-text').fill('Senior Frontend Engineer\nAcme Robotics | Lisbon, Portugal\n\nBuild the robot fleet dashboard in React and TypeScript. Full-time.');
+  await panel.page.getByTestId('read-text').click();
+  await expect(panel.postingTitle).toHaveText('Senior Frontend Engineer');
+  await panel.saveButton.click();
+  await expect(panel.statusSelect).toHaveValue('saved');
+  const apply = new ApplySection(panel.page);
+  await expect(apply.root.getByTestId('apply-active-tab-hint')).toBeVisible();
+  expect(await accessibilityProblems(panel.page), 'Apply section for a pasted posting').toEqual([]);
+
+  // The application form in another tab, in front; Jobfit holds no grant for it yet: said, nothing typed.
+  const form = await ext.openTab('apply/greenhouse-board.html');
+  await form.page.bringToFront();
+  await apply.fillButton.click();
+  await expect(apply.error).toHaveAttribute('data-code', 'needs_permission');
+  await expect(apply.error).toContainText('click the Jobfit button in the toolbar');
+  expect(await form.page.locator('#email').inputValue()).toBe('');
+
+  // The toolbar click on the form grants it (activeTab): Fill reaches that tab, not the one the panel is bound to.
+  await ext.clickToolbarButton(form.page);
+  await expect.poll(async () => (await ext.canScript(form.tabId)).ok).toBe(true);
+  await apply.fillButton.click();
+  await expect(apply.filled('resume')).toBeVisible({ timeout: 20_000 });
+  const file = await inputFile(form.page.locator('#resume'));
+  expect(file).toMatchObject({ name: 'Jane-Public-Acme-Robotics-Senior-Frontend-Engineer.pdf', type: 'application/pdf' });
+  expect(compareCvs(master, await reimport(file!))).toEqual([]);
+  expect(await form.page.locator('#first_name').inputValue()).toBe('Jane Q.');
+  expect(await form.page.locator('#email').inputValue()).toBe('jane.public@example.com');
+  expect(await form.page.locator('#job_application_gender').inputValue()).toBe('');
+  await expect(apply.left('Gender')).toHaveAttribute('data-reason', 'sensitive');
+  expect(await form.page.evaluate(() => document.body.dataset.submitted)).toBeUndefined();
+
+  // The record goes with the saved pasted job.
+  await apply.markSave.click();
+  await expect(apply.marked).toBeVisible();
+  await expect(panel.statusSelect).toHaveValue('applied');
+  const notes = await allRows<{ text: string }>(panel.page, 'notes');
+  expect(notes.map((n) => n.text).join('\n')).toContain(`CV: ${file!.name}`);
+
+  // Undo goes to the tab that was filled, even with another tab in front.
+  // The browser's own pages (here chrome://version, like the new tab page) are no web page to fill.
+  const browserPage = await ext.context.newPage();
+  await browserPage.goto('chrome://version/');
+  await browserPage.bringToFront();
+  await apply.undoAll.click();
+  await expect.poll(() => form.page.locator('#email').inputValue()).toBe('');
+  expect(await inputFile(form.page.locator('#resume'))).toBeNull();
+
+  // A tab in front that is no web page: said, not tried on another tab.
+  await apply.fillButton.click();
+  await expect(apply.error).toHaveAttribute('data-code', 'restricted_page');
+  await expect(apply.error).toContainText('not a web page');
+  expect(await form.page.locator('#email').inputValue()).toBe('');
+
+  // A web page in front without a form: said too.
+  await ext.clickToolbarButton(start.page);
+  await expect.poll(async () => (await ext.canScript(start.tabId)).ok).toBe(true);
+  await apply.fillButton.click();
+  await expect(apply.problems).toHaveCount(1);
+  await expect(apply.problems.first()).toHaveAttribute('data-code', 'no_form');
 });

@@ -1,7 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import type { JobRow, JobStatus, NoteRow, TaskRow } from '@/lib/db/schema';
+import type { ApplicationRecord, JobRow, JobStatus, NoteRow, TaskRow } from '@/lib/db/schema';
 import { isJobStatus } from '@/lib/tracker/statuses';
 import { formatDate, formatDateTime, statusLabel } from './labels';
 import { StatusOptions } from './StatusOptions';
@@ -124,7 +124,8 @@ function DrawerBody({ job, links, notes, tasks, onMove, onAddNote, onEditNote, o
                 </form>
               ) : (
                 <>
-                  <p className="jf-tracker-note">{n.text}</p>
+                  {/* The record Mark as applied wrote, as a list; once the user edited the note, their text. */}
+                  {n.application && n.updatedAt === n.createdAt ? <ApplicationRecordList record={n.application} /> : <p className="jf-tracker-note">{n.text}</p>}
                   <span className="jf-muted">
                     {formatDateTime(n.createdAt)}
                     {n.updatedAt !== n.createdAt ? ` · ${i18n.t('tracker.edited')}` : ''}
@@ -203,6 +204,47 @@ function DrawerBody({ job, links, notes, tasks, onMove, onAddNote, onEditNote, o
           ))}
         </ol>
       </section>
+    </>
+  );
+}
+
+/** What was sent with an application: the files attached, then each value Jobfit filled, label by value. */
+function ApplicationRecordList({ record }: { record: ApplicationRecord }) {
+  const rows = [
+    ...(record.cvFile ? [{ label: i18n.t('apply.noteCv'), value: record.cvFile }] : []),
+    ...(record.coverLetterFile ? [{ label: i18n.t('apply.noteCoverLetter'), value: record.coverLetterFile }] : []),
+  ];
+  return (
+    <div data-testid="application-record">
+      <p className="jf-tracker-note">
+        <strong>{i18n.t('apply.noteTitle')}</strong>
+      </p>
+      {rows.length ? (
+        <dl className="jf-tracker-record" data-testid="application-files">
+          {rows.map((row) => (
+            <Entry key={row.label} {...row} />
+          ))}
+        </dl>
+      ) : null}
+      {record.filled.length ? (
+        <>
+          <p className="jf-muted">{i18n.t('apply.noteFilled')}</p>
+          <dl className="jf-tracker-record" data-testid="application-filled">
+            {record.filled.map((row, i) => (
+              <Entry key={`${row.label}#${i}`} {...row} />
+            ))}
+          </dl>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function Entry({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
     </>
   );
 }

@@ -90,6 +90,37 @@ describe('JobDrawer', () => {
     expect(drawer().querySelector('[data-testid="drawer-history"]')!.textContent).toContain('Saved → Applied');
   });
 
+  it('shows the record Mark as applied kept as a list of files and filled values, and the text once the note was edited', () => {
+    const application = {
+      cvFile: 'Jane-Public-Acme-Engineer.pdf',
+      coverLetterFile: 'Jane-Public-Acme-Cover-letter.pdf',
+      filled: [
+        { label: 'Email', value: 'jane@example.com' },
+        { label: 'Why <us>?', value: 'Robots.\nAnd <b>people</b>.' },
+      ],
+    };
+    const text = 'Application sent\nCV: Jane-Public-Acme-Engineer.pdf';
+    view = render(<JobDrawer {...props({ notes: [{ id: 'n2', jobId: 'a', text, createdAt: T0, updatedAt: T0, application }] })} />);
+    const record = drawer().querySelector('[data-testid="note"] [data-testid="application-record"]')!;
+    expect(record.querySelector('strong')!.textContent).toBe('Application sent');
+    const pairs = (testId: string) => [...record.querySelectorAll(`[data-testid="${testId}"] dt`)].map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]);
+    expect(pairs('application-files')).toEqual([
+      ['CV', 'Jane-Public-Acme-Engineer.pdf'],
+      ['Cover letter', 'Jane-Public-Acme-Cover-letter.pdf'],
+    ]);
+    expect(pairs('application-filled')).toEqual([
+      ['Email', 'jane@example.com'],
+      ['Why <us>?', 'Robots.\nAnd <b>people</b>.'],
+    ]);
+    expect(record.querySelector('b')).toBeNull();
+    // Still a note: it can be edited and removed, and an edited one shows the user's text.
+    expect(button('Edit')).toBeDefined();
+    view.unmount();
+    view = render(<JobDrawer {...props({ notes: [{ id: 'n2', jobId: 'a', text: `${text}\nThey called back`, createdAt: T0, updatedAt: T0 + 5, application }] })} />);
+    expect(drawer().querySelector('[data-testid="application-record"]')).toBeNull();
+    expect(drawer().querySelector('.jf-tracker-note')!.textContent).toContain('They called back');
+  });
+
   it('lists the tailored CVs and analyses made for the job', () => {
     view = render(<JobDrawer {...props({ links: { cvs: [{ id: 'c', name: 'Master — Acme' }], analyses: [{ id: 'x', kind: 'coverLetter', createdAt: T0 }] } })} />);
     const linked = drawer().querySelector('[data-testid="drawer-linked"]')!;

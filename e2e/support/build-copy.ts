@@ -3,7 +3,8 @@ import path from 'node:path';
 
 const REQUIRED = ['manifest.json', 'background.js', 'sidepanel.html', 'options.html', 'content-scripts/capture.js', 'content-scripts/apply.js'];
 
-function complete(dir: string): boolean {
+/** Whether `dir` holds a whole Chrome build (every file the suite loads). */
+export function complete(dir: string): boolean {
   return REQUIRED.every((file) => fs.existsSync(path.join(dir, file)));
 }
 

@@ -24,3 +24,6 @@ export const FIREFOX_EXTENSION_DIR = path.join(os.tmpdir(), `jobfit-e2e-${checko
 
 /** Hand-made fixture pages served on 127.0.0.1. */
 export const PAGES_DIR = path.join(ROOT, 'e2e', 'pages');
+
+/** The shared corpus, cloned next to the repo (`../shared/corpus`); the `*.corpus.spec.ts` specs read it. */
+export const CORPUS_DIR = path.resolve(ROOT, '../shared/corpus');

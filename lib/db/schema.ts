@@ -122,6 +122,15 @@ export interface NoteRow {
   text: string;
   createdAt: number;
   updatedAt: number;
+  /** On the note "Mark as applied" writes: what was sent, for the job drawer to show as a list. */
+  application?: ApplicationRecord;
+}
+
+/** What was sent with an application: the files attached and every value Jobfit filled. */
+export interface ApplicationRecord {
+  cvFile?: string;
+  coverLetterFile?: string;
+  filled: { label: string; value: string }[];
 }
 
 export interface AnswerRow {

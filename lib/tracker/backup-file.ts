@@ -69,7 +69,17 @@ const rowSchemas: Record<TableName, z.ZodType> = {
   llmUsage: z.looseObject({ id, runId: id.optional(), at: time, model: z.string() }),
   llmCache: z.looseObject({ key: z.string().min(1), createdAt: time }),
   tasks: z.looseObject({ id, jobId: id.optional(), title: z.string(), dueAt: time.optional(), done: flag, createdAt: time }),
-  notes: z.looseObject({ id, jobId: id, text: z.string(), createdAt: time, updatedAt: time }),
+  notes: z.looseObject({
+    id,
+    jobId: id,
+    text: z.string(),
+    createdAt: time,
+    updatedAt: time,
+    // The job drawer lists it (components/tracker/JobDrawer.tsx).
+    application: z
+      .looseObject({ cvFile: z.string().optional(), coverLetterFile: z.string().optional(), filled: z.array(z.looseObject({ label: z.string(), value: z.string() })) })
+      .optional(),
+  }),
   answers: z.looseObject({ id, question: z.string() }),
   settings: z.looseObject({ key: z.string().min(1) }),
 };

@@ -123,7 +123,12 @@ export function JobView({ tabId, capture }: Props) {
         </>
       ) : null}
       {/* An application form is often no posting (a Workday step, a candidate profile): Apply works there too. */}
-      {tabId && !busy && !given && capture?.status !== 'capturing' ? (
+      {/* A pasted or dropped posting: the user is typically on its form, in the tab in front. */}
+      {given ? (
+        <Suspense fallback={null}>
+          <ApplySection key={`given#${given.url}`} posting={given} tabId={tabId} pasted />
+        </Suspense>
+      ) : tabId && !busy && capture?.status !== 'capturing' ? (
         <Suspense fallback={null}>
           <ApplySection key={tabPosting ? `${tabPosting.url}#${tabPosting.siteJobId ?? ''}` : 'no-posting'} posting={tabPosting} tabId={tabId} />
         </Suspense>

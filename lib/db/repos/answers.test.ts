@@ -32,15 +32,15 @@ describe('applications repo', () => {
   it('moves the job to Applied with a history entry and keeps the record as a note, in one write', async () => {
     await db.jobs.add(job);
     const repo = createApplicationsRepo(db, () => clock);
-    const text = applicationNote(
-      { cvFile: 'Ana-Garcia-Acme-Engineer.pdf', filled: [{ label: 'Email', value: 'ana@example.com' }] },
-      { title: 'Applied', cv: 'CV', coverLetter: 'Cover letter', filled: 'Filled' },
-    );
-    await repo.markApplied('j1', text);
+    const record = { cvFile: 'Ana-Garcia-Acme-Engineer.pdf', filled: [{ label: 'Email', value: 'ana@example.com' }] };
+    const text = applicationNote(record, { title: 'Applied', cv: 'CV', coverLetter: 'Cover letter', filled: 'Filled' });
+    await repo.markApplied('j1', text, record);
     const saved = await db.jobs.get('j1');
     expect(saved).toMatchObject({ status: 'applied', appliedAt: clock, history: [{ at: 1, to: 'saved' }, { at: clock, from: 'cv_tailored', to: 'applied' }] });
     const [note] = await db.notes.toArray();
     expect(note!.text).toBe('Applied\nCV: Ana-Garcia-Acme-Engineer.pdf\nFilled:\n- Email: ana@example.com');
+    // The record itself goes with the note, for the job drawer to list.
+    expect(note!.application).toEqual(record);
   });
 
   it('writes nothing for a job that is gone', async () => {

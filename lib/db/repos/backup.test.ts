@@ -152,6 +152,11 @@ describe('bad files are refused with a code, before anything is written', () => 
     ['a wrong type', withRows('jobs', [{ ...job, createdAt: 'yesterday' }]), 'import_invalid'],
     ['an unknown status', withRows('jobs', [{ ...job, status: 'hired' }]), 'import_invalid'],
     ['a row that is not an object', withRows('notes', ['hello']), 'import_invalid'],
+    [
+      'an application record the job drawer cannot list',
+      withRows('notes', [{ id: 'n9', jobId: job.id, text: 'Application sent', createdAt: 1, updatedAt: 1, application: { filled: 'Email: x' } }]),
+      'import_invalid',
+    ],
     ['typed values it cannot restore', withRows('settings', [{ key: 'k', value: 0, $types: { value: 'date' } }]), 'import_invalid'],
     ['an unknown table', good.replace('"tableName":"answers"', '"tableName":"secrets"'), 'import_invalid'],
     ['a __proto__ key', good.replace('"title":"Senior Frontend Engineer"', '"title":"x","__proto__":{"polluted":true}'), 'import_unsafe'],

@@ -18,6 +18,7 @@ import { createJobsRepo } from '@/lib/db/repos/jobs';
 import type { CvRow } from '@/lib/db/schema';
 import { sendToBackground } from '@/lib/messaging/client';
 import { coverLetterPdf, cvPdf } from '@/lib/panel/ai-export';
+import { applyTarget } from '@/lib/panel/apply-target';
 import { routeHash } from '@/lib/panel/route';
 import { toast } from '@/lib/panel/toasts';
 import { useItem } from '@/lib/panel/use-item';
@@ -28,14 +29,20 @@ import { errorMessage } from '@/lib/util/i18n-errors';
 interface Props {
   /** The tab's posting when it was read; null on a form page that is no posting. */
   posting: JobPosting | null;
-  tabId: number;
+  /** The tab the panel is bound to. */
+  tabId: number | null;
+  /**
+   * The posting was pasted or dropped, so it did not come from a tab: the form is in the tab the user
+   * has in front, the active tab of the panel's window (lib/panel/apply-target.ts).
+   */
+  pasted?: boolean;
 }
 
 type Phase =
   | { kind: 'idle' }
   | { kind: 'filling' }
   | { kind: 'error'; code: ErrorCode; origin?: string }
-  | { kind: 'done'; outcome: ApplyOutcome; attached: { cv?: string; coverLetter?: string } };
+  | { kind: 'done'; tabId: number; outcome: ApplyOutcome; attached: { cv?: string; coverLetter?: string } };
 
 /** A filled field with the frame it is in: the key for undoing it alone. */
 type Row = FilledField & { frameId: number };
@@ -47,7 +54,7 @@ const PDF = 'application/pdf';
  * fill the form in the tab, see every filled value with its source and undo it, see what is left for the
  * user, and after the user submitted, mark the job as applied with a record of what was sent.
  */
-export default function ApplySection({ posting, tabId }: Props) {
+export default function ApplySection({ posting, tabId, pasted = false }: Props) {
   const db = getDb();
   const job = useLiveQuery(async () => (posting && (await createJobsRepo(db).findSaved(posting))) || null, [posting?.url, posting?.siteJobId]);
   const cvs = useLiveQuery(() => createCvsRepo(db).listAll(), []);
@@ -70,6 +77,8 @@ export default function ApplySection({ posting, tabId }: Props) {
     setPhase({ kind: 'filling' });
     setUndone(new Set());
     try {
+      const target = pasted ? await applyTarget(tabId) : tabId ? { tabId } : { problem: 'not_web_page' as const };
+      if ('problem' in target) throw new AppError('restricted_page');
       const parsed = cvSchema.safeParse(chosen.row.data);
       if (!parsed.success) throw new AppError('cv_unreadable');
       const cv = parsed.data;
@@ -78,7 +87,7 @@ export default function ApplySection({ posting, tabId }: Props) {
       const coverLetter = letter ? { text: letter, file: await asFile(coverLetterPdf(cv, letter, { ...company, ...(posting ? { title: posting.title } : {}) })) } : undefined;
       const answers = (await createAnswersRepo(db).list()).map(({ question, answer }) => ({ question, answer }));
       const plan: FillPlan = { profile: profileValues(profile!, cv), resume, ...(coverLetter ? { coverLetter } : {}), answers };
-      const outcome = await sendToBackground('fillApplication', { tabId, plan });
+      const outcome = await sendToBackground('fillApplication', { tabId: target.tabId, plan });
       // A profile value the settings do not have came from the CV's contact lines: say so.
       const own = profileValues(profile!, undefined);
       for (const frame of outcome.frames) {
@@ -87,6 +96,7 @@ export default function ApplySection({ posting, tabId }: Props) {
       const filled = outcome.frames.flatMap((f) => f.filled);
       setPhase({
         kind: 'done',
+        tabId: target.tabId,
         outcome,
         attached: {
           ...(filled.some((f) => f.field === 'resume') ? { cv: resume.name } : {}),
@@ -95,7 +105,8 @@ export default function ApplySection({ posting, tabId }: Props) {
       });
     } catch (error) {
       const code = toAppError(error).code;
-      const origin = code === 'needs_permission' && posting ? safeOrigin(posting.url) : undefined;
+      // A pasted posting's URL is not the form's: the toolbar click on the form's tab is the way in.
+      const origin = code === 'needs_permission' && posting && !pasted ? safeOrigin(posting.url) : undefined;
       setPhase({ kind: 'error', code, ...(origin ? { origin } : {}) });
     }
   }
@@ -107,9 +118,11 @@ export default function ApplySection({ posting, tabId }: Props) {
   }
 
   async function undo(row?: Row) {
+    if (phase.kind !== 'done') return;
     try {
       const target = row ? { frameId: row.frameId, undoId: row.undoId } : {};
-      const { restored } = await sendToBackground('undoApplicationFill', { tabId, ...target });
+      // The tab that was filled, even if another one is in front now.
+      const { restored } = await sendToBackground('undoApplicationFill', { tabId: phase.tabId, ...target });
       if (row) setUndone((s) => new Set(s).add(rowKey(row)));
       else {
         setPhase({ kind: 'idle' });
@@ -123,6 +136,11 @@ export default function ApplySection({ posting, tabId }: Props) {
   return (
     <Card title={i18n.t('apply.title')} testId="apply-section">
       <p className="jf-muted">{i18n.t('apply.intro')}</p>
+      {pasted ? (
+        <p className="jf-muted" data-testid="apply-active-tab-hint">
+          {i18n.t('apply2.activeTabHint')}
+        </p>
+      ) : null}
       {chosen ? (
         <div className="jf-field">
           <label htmlFor={selectId}>{i18n.t('apply.cvLabel')}</label>
@@ -151,7 +169,7 @@ export default function ApplySection({ posting, tabId }: Props) {
       </div>
       {phase.kind === 'error' ? (
         <div role="alert" data-testid="apply-error" data-code={phase.code}>
-          <p className="jf-error">{phase.code === 'cv_unreadable' ? i18n.t('apply.cvUnreadable') : errorMessage(phase.code)}</p>
+          <p className="jf-error">{errorText(phase.code, pasted)}</p>
           {phase.origin ? (
             <button className="jf-button secondary" onClick={() => void allow(phase.origin!)}>
               {i18n.t('apply.allowTab', [new URL(phase.origin).host])}
@@ -332,15 +350,13 @@ function MarkApplied({ jobId, attached, rows }: { jobId: string; attached: { cv?
   const [done, setDone] = useState(false);
   async function save() {
     try {
-      const text = applicationNote(
-        {
-          ...(attached.cv ? { cvFile: attached.cv } : {}),
-          ...(attached.coverLetter ? { coverLetterFile: attached.coverLetter } : {}),
-          filled: rows.filter((r) => r.field !== 'resume' && r.value !== attached.coverLetter).map((r) => ({ label: r.label, value: r.value })),
-        },
-        { title: i18n.t('apply.noteTitle'), cv: i18n.t('apply.noteCv'), coverLetter: i18n.t('apply.noteCoverLetter'), filled: i18n.t('apply.noteFilled') },
-      );
-      await createApplicationsRepo(getDb()).markApplied(jobId, text);
+      const record = {
+        ...(attached.cv ? { cvFile: attached.cv } : {}),
+        ...(attached.coverLetter ? { coverLetterFile: attached.coverLetter } : {}),
+        filled: rows.filter((r) => r.field !== 'resume' && r.value !== attached.coverLetter).map((r) => ({ label: r.label, value: r.value })),
+      };
+      const text = applicationNote(record, { title: i18n.t('apply.noteTitle'), cv: i18n.t('apply.noteCv'), coverLetter: i18n.t('apply.noteCoverLetter'), filled: i18n.t('apply.noteFilled') });
+      await createApplicationsRepo(getDb()).markApplied(jobId, text, record);
       setDone(true);
     } catch (error) {
       toast(errorMessage(toAppError(error).code), 'error');
@@ -364,6 +380,14 @@ function MarkApplied({ jobId, attached, rows }: { jobId: string; attached: { cv?
       ) : null}
     </div>
   );
+}
+
+/** The fill's error as Apply says it; for a pasted posting, about the tab in front rather than the posting's. */
+function errorText(code: ErrorCode, pasted: boolean): string {
+  if (code === 'cv_unreadable') return i18n.t('apply.cvUnreadable');
+  if (pasted && (code === 'restricted_page' || code === 'no_tab')) return i18n.t('apply2.notWebPage');
+  if (pasted && code === 'needs_permission') return i18n.t('apply2.needsToolbar');
+  return errorMessage(code);
 }
 
 function hostOf(origin: string): string {

@@ -2,14 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { extractFile } from '../scripts/extract';
 import { expect, test } from './fixtures';
-import { ROOT } from './support/paths';
+import { CORPUS_DIR } from './support/paths';
 import { startStaticServer } from './support/static-server';
 
 // The CLI (jsdom) and the built extension (toolbar click → injected capture script → worker) read the
 // same posting from every HTML page of ../shared/corpus/job_postings. Pages are served with scripts
-// blocked by CSP, as jsdom runs none: both read the same saved markup. Skips without the corpus.
+// blocked by CSP, as jsdom runs none: both read the same saved markup. Runs in `npm run test:corpus`
+// (playwright.corpus.config.ts); skips without the corpus.
 
-const CORPUS = path.resolve(ROOT, '../shared/corpus/job_postings');
+const CORPUS = path.join(CORPUS_DIR, 'job_postings');
 const available = fs.existsSync(path.join(CORPUS, 'MANIFEST.tsv'));
 
 function manifestFiles(): string[] {

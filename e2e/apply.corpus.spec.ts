@@ -8,14 +8,15 @@ import { expect, test } from './fixtures';
 import { ApplySection } from './po/apply-section';
 import { putRows } from './support/idb';
 import { fileBytes, inputFile } from './support/input-file';
-import { ROOT } from './support/paths';
+import { CORPUS_DIR, ROOT } from './support/paths';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 // Apply on the real application forms of ../shared/corpus/application_forms (Greenhouse, SuccessFactors),
 // served from 127.0.0.1 with the pages' own scripts and every remote load blocked (the saved markup, as
-// the unit corpus test reads it). Skips without the corpus.
+// the unit corpus test reads it). Runs in `npm run test:corpus` (playwright.corpus.config.ts); skips without
+// the corpus.
 
-const CORPUS = path.resolve(ROOT, '../shared/corpus/application_forms');
+const CORPUS = path.join(CORPUS_DIR, 'application_forms');
 const available = fs.existsSync(path.join(CORPUS, 'MANIFEST.tsv'));
 const GREENHOUSE = 'Ravi-30__project-autofill-resume-json-extension/greenhouse_sonatus_senior-staff-ai-engineer.html';
 const SUCCESSFACTORS = 'Saurabhkg03__Job-autofill/sap-successfactors_career-portal_my-profile.html';
