@@ -1,15 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createMockOpenRouter, type MockOpenRouter } from '../../e2e/mock-openrouter';
+import { describe, expect, it } from 'vitest';
 import { structuredAnswer } from '../../e2e/mock-openrouter/scenarios';
-import { JobfitDb } from '../db/schema';
-import type { RunFrame } from '../messaging/ports';
-import { createBreakerRegistry, type BreakerStore } from '../llm/policy';
-import { createLlmService, type LlmService } from '../llm/service';
 import { handMadeCv, handMadeFacts, handMadePosting, handMadeProfile, injectionPosting, lineId } from './fixtures/hand-made';
+import { useAiService } from './fixtures/service-harness';
 import { checkCoverLetter } from './post-check';
-import { type AiPrompt, answerToFact, buildCoverLetterPrompt, buildQuestionsPrompt, buildTailoringPrompt, promptCvLines } from './prompts';
-import { aiSchemas, type CoverLetter, type GuidedQuestions, normalizeQuestions, type TailoredCv } from './schemas';
+import { answerToFact, buildCoverLetterPrompt, buildQuestionsPrompt, buildTailoringPrompt, promptCvLines } from './prompts';
+import { type CoverLetter, type GuidedQuestions, normalizeQuestions, type TailoredCv } from './schemas';
 import { mergeTailoredCv, reviewTailoredCv } from './tailored';
 
 /**
@@ -19,62 +14,8 @@ import { mergeTailoredCv, reviewTailoredCv } from './tailored';
  * the device.
  */
 
-let mock: MockOpenRouter;
-let db: JobfitDb;
-let service: LlmService;
-
-const memoryStore = (): BreakerStore => {
-  const m = new Map<string, unknown>();
-  return { get: async (k) => m.get(k), set: async (k, v) => void m.set(k, v) };
-};
-
-beforeAll(async () => {
-  mock = await createMockOpenRouter({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-beforeEach(async () => {
-  fakeBrowser.reset();
-  db = new JobfitDb(`jobfit-ai-${crypto.randomUUID()}`);
-  await db.open();
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-  service = createLlmService({
-    db: () => db,
-    readKey: async () => mock.apiKey,
-    settings: {
-      baseUrl: async () => mock.baseURL,
-      models: async () => ({ tailoring: 'mock/json-strict', questions: 'mock/no-structured', coverLetter: 'mock/json-strict' }),
-      profile: async () => handMadeProfile,
-      spendingCap: async () => ({ dailyUsd: null, monthlyUsd: null }),
-      privacy: async () => ({ denyDataCollection: true, zdr: false, redactLocation: true }),
-    },
-    ping: async () => ({ os: 'linux' }),
-    breakers: createBreakerRegistry(memoryStore()),
-    schemas: aiSchemas,
-    policy: { baseDelayMs: 1, maxDelayMs: 5, maxWaitMs: 5_000 },
-    watchdogMs: 2_000,
-    flushMs: 50,
-  });
-});
-afterEach(async () => {
-  await service.idle();
-  db.close();
-  mock.reset();
-});
-
-/** Runs a prompt like the panel does and returns the final frame. */
-async function run(prompt: AiPrompt): Promise<Extract<RunFrame, { type: 'done' }>> {
-  const { runId } = await service.startRun({ requestId: crypto.randomUUID(), ...prompt });
-  const frames: RunFrame[] = [];
-  await service.subscribe(runId, (f) => frames.push(f));
-  await service.idle();
-  const last = frames.at(-1)!;
-  if (last.type !== 'done') throw new Error(`run ended with ${JSON.stringify(last)}`);
-  return last;
-}
-
-const chatBodies = () => mock.requests().filter((r) => r.path === '/api/v1/chat/completions').map((r) => r.rawBody);
+const ai = useAiService();
+const { run, chatBodies } = ai;
 const master = handMadeCv();
 const L = (prefix: string) => lineId(master, prefix);
 /** Every line of the CV, the name line included: redaction in the worker must still hide it. */
@@ -95,7 +36,7 @@ describe('tailoring through the service', () => {
       ],
       omitted: [],
     };
-    mock.enqueue(structuredAnswer(answer));
+    ai.mock.enqueue(structuredAnswer(answer));
     const prompt = buildTailoringPrompt({ posting: handMadePosting, cvLines: allLines, facts: handMadeFacts, confirmedKeywords: ['Terraform'] });
     const done = await run(prompt);
     expect(done.result).toEqual(answer);
@@ -131,7 +72,7 @@ describe('tailoring through the service', () => {
       ],
       omitted: [],
     };
-    mock.enqueue(structuredAnswer(obeyed));
+    ai.mock.enqueue(structuredAnswer(obeyed));
     const done = await run(buildTailoringPrompt({ posting: injectionPosting, cvLines: allLines }));
     const review = await reviewTailoredCv({ master, tailored: done.result as TailoredCv });
     expect(review.lines.map((l) => l.blocked)).toEqual([true, false, false, true, true, true]);
@@ -164,7 +105,7 @@ describe('guided questions and the cover letter through the service', () => {
         { gap: 'Rust', question: 'Have you written Rust in production?', skill: 'Rust' },
       ],
     };
-    mock.enqueue(structuredAnswer(questions, { match: { matchUserText: 'Ask the three questions.' } }));
+    ai.mock.enqueue(structuredAnswer(questions, { match: { matchUserText: 'Ask the three questions.' } }));
     const asked = await run(buildQuestionsPrompt({ posting: handMadePosting, cvLines: allLines, gaps: ['Terraform', 'Flink', 'Rust'] }));
     const q = normalizeQuestions(asked.result as GuidedQuestions).questions;
     expect(q).toHaveLength(3);
@@ -180,7 +121,7 @@ describe('guided questions and the cover letter through the service', () => {
       ],
       omitted: [],
     };
-    mock.enqueue(structuredAnswer(updated, { match: { matchUserText: 'Update the current tailored CV' } }));
+    ai.mock.enqueue(structuredAnswer(updated, { match: { matchUserText: 'Update the current tailored CV' } }));
     const done = await run(buildTailoringPrompt({ posting: handMadePosting, cvLines: allLines, facts: [fact], previous }));
     const review = await reviewTailoredCv({ master, tailored: done.result as TailoredCv, facts: [fact] });
     expect(review.lines[0]!.flags).toEqual([]);
@@ -195,7 +136,7 @@ describe('guided questions and the cover letter through the service', () => {
         { text: 'I also won an innovation award and led 20 engineers at Contoso Health.', sources: [L('Mentored 2')] },
       ],
     };
-    mock.enqueue(structuredAnswer(letter));
+    ai.mock.enqueue(structuredAnswer(letter));
     const done = await run(buildCoverLetterPrompt({ posting: handMadePosting, cvLines: allLines, facts: handMadeFacts }));
     const checked = await checkCoverLetter(done.result as CoverLetter, { lines: master.source.lines, facts: handMadeFacts, posting: handMadePosting });
     expect(checked[0]!.flags).toEqual([]);
