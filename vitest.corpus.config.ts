@@ -13,5 +13,9 @@ export default defineConfig({
     pool: 'threads',
     maxWorkers: 2,
     passWithNoTests: true,
+    // Whole saved pages in jsdom on a busy 2-core machine: a fill of the SuccessFactors profile (with the
+    // form's own settle waits) has taken over 5 s. These suites measure accuracy, never time.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
