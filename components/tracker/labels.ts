@@ -28,7 +28,13 @@ const tableKeys = {
   settings: 'tracker.tables.settings',
 } as const satisfies Record<TableName, string>;
 
-export const statusLabel = (status: JobStatus): string => i18n.t(statusKeys[status]);
+// The UI language is fixed for a page's life, and status labels are read for every row drawn: read once.
+const statusLabels = new Map<JobStatus, string>();
+export const statusLabel = (status: JobStatus): string => {
+  let label = statusLabels.get(status);
+  if (label === undefined) statusLabels.set(status, (label = i18n.t(statusKeys[status])));
+  return label;
+};
 export const tableLabel = (table: TableName): string => i18n.t(tableKeys[table]);
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });

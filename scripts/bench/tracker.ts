@@ -108,16 +108,31 @@ async function pageScript(root: string): Promise<string> {
   return output.output[0]!.code!;
 }
 
-/** JOBFIT_PROFILE=1: the tracker open's hottest functions (self time), to see where it goes. */
-function printProfile(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }) {
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+/** JOBFIT_PROFILE=1: the last round's hottest functions, by self and by total time, to see where it goes. */
+function printProfile(profile: {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (id: number) => {
+    const f = nodes.get(id)!.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+  };
   const self = new Map<string, number>();
+  const total = new Map<string, number>();
   (profile.samples ?? []).forEach((id, i) => {
-    const frame = nodes.get(id)!;
-    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+    const ms = (profile.timeDeltas?.[i] ?? 0) / 1000;
+    self.set(name(id), (self.get(name(id)) ?? 0) + ms);
+    const stack = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.add(name(at));
+    for (const key of stack) total.set(key, (total.get(key) ?? 0) + ms);
   });
-  console.table([...self].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([where, ms]) => ({ where, ms: round(ms) })));
+  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([where, ms]) => ({ where, ms: round(ms) }));
+  console.table(top(self));
+  console.table(top(total).filter((r) => !r.where.startsWith('(root)')));
 }
 
 /** JOBFIT_TRACE=file.json: a DevTools trace of the last round (open it in DevTools' Performance panel). */

@@ -23,6 +23,7 @@ import { applyImport, exportBackup, previewImport, toWriteError, type ImportPrev
 import { createTrackerRepo, type LinkedChoice, type LinkedCounts } from '@/lib/db/repos/tracker';
 import type { JobStatus } from '@/lib/db/schema';
 import { toast } from '@/lib/panel/toasts';
+import { whenIdle } from '@/lib/panel/idle';
 import { useItem } from '@/lib/panel/use-item';
 import { backupIntervalItem, lastBackupAtItem, type BackupInterval } from '@/lib/storage/items';
 import { backupEnv, isBackupDue, recordBackup, syncBackupReminder } from '@/lib/tracker/backup-reminder';
@@ -57,6 +58,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** More than a tall screen of table rows. */
 const HEAD_ROWS = 60;
+/** Loaded rows indexed for search in idle time up to this many (more wait for the first keystroke: one long task). */
+const IDLE_INDEX_MAX = 3000;
 
 /** Every saved job: table, board and stats, with filters, search, batch actions and the job drawer. */
 export function TrackerView() {
@@ -106,7 +109,10 @@ export function TrackerView() {
     async () => (loadFor === undefined ? null : { loadedFor: loadFor, jobs: await repo().listJobsIn(loadFor ? loadFor.split(',') as JobStatus[] : []) }),
     [loadFor],
   );
-  const notes = useLiveQuery(async () => (searching ? await repo().listAllNotes() : undefined), [searching]);
+  // Notes are read once the first rows are drawn and the page is idle (`warm`), or at the first keystroke.
+  const [warm, setWarm] = useState(false);
+  const wantNotes = searching || warm;
+  const notes = useLiveQuery(async () => (wantNotes ? await repo().listAllNotes() : undefined), [wantNotes]);
   const allJobs = useLiveQuery(async () => (tab === 'stats' ? await repo().listJobs() : undefined), [tab]);
   const taskJobIds = (data?.tasks ?? []).flatMap((t) => (t.jobId ? [t.jobId] : [])).join(',');
   const taskJobs = useLiveQuery(() => (tab === 'tasks' && taskJobIds ? repo().getJobs(taskJobIds.split(',')) : []), [tab, taskJobIds]);
@@ -122,17 +128,23 @@ export function TrackerView() {
   const [index] = useState(() => createJobSearch());
   const jobs = loaded?.jobs;
   // The index follows the loaded rows incrementally (see createJobSearch); a new wrapper re-runs the filter.
+  // While not searching it is brought up to date in idle time, so the first keystroke finds it ready.
   const search = useMemo(() => {
-    if (!jobs || !notes) return undefined;
+    if (!jobs || !notes || !searching) return undefined;
     index.sync(jobs, notes);
     return { search: (query: string) => index.search(query) };
-  }, [index, jobs, notes]);
+  }, [index, jobs, notes, searching]);
+  useEffect(() => {
+    if (searching || !jobs || !notes || jobs.length > IDLE_INDEX_MAX) return;
+    return whenIdle(() => index.sync(jobs, notes));
+  }, [index, jobs, notes, searching]);
   // Rows loaded for other statuses than the filter's, or a query without its index yet, would show a
   // wrong list for a moment: the list waits (a skeleton) until the right rows are read.
   const fresh = !!loaded && (loaded.loadedFor === statusKey || loaded.loadedFor === '') && (!searching || !!search);
   const defaultView = JSON.stringify(filters) === JSON.stringify(emptyFilters) && defaultSort;
   const early = !fresh && defaultView && head !== undefined && (data?.total === undefined || head.length === Math.min(HEAD_ROWS, data.total));
   const ready = fresh || early;
+  useEffect(() => (ready && !warm ? whenIdle(() => setWarm(true)) : undefined), [ready, warm]);
   const shown = useMemo(
     () => (fresh && jobs ? filterAndSort(jobs, filters, sort, searching ? search : undefined) : early && head ? head : []),
     [fresh, early, head, jobs, filters, sort, search, searching],
