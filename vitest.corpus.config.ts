@@ -17,5 +17,8 @@ export default defineConfig({
     // form's own settle waits) has taken over 5 s. These suites measure accuracy, never time.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // As the e2e suites do in CI: one more try for a test that failed, so a stall of a shared machine is
+    // told apart from a real failure (a real one fails twice, and the report shows the retry).
+    retry: process.env.CI ? 1 : 0,
   },
 });
