@@ -99,4 +99,5 @@ export const SITE_NAMES: Record<string, string> = {
   lever: 'Lever',
   ashby: 'Ashby',
   smartrecruiters: 'SmartRecruiters',
+  seek: 'SEEK',
 };

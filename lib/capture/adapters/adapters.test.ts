@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixture, page } from '../fixtures/load';
 import { readPage } from '..';
 import { adapters, findAdapter } from '.';
@@ -125,9 +125,44 @@ const cases: [file: string, site: string, expected: Partial<JobPosting>][] = [
       sections: { responsibilities: ['Diseñar y mantener los procesos de ingesta de datos.', 'Garantizar la calidad de los datos.'], requirements: ['Experiencia con Python y SQL.', 'Conocimientos de Airflow.'] },
     },
   ],
+  [
+    'seek-job.html',
+    'seek',
+    {
+      title: 'Senior Data Engineer',
+      company: 'Harbour Freight Logistics',
+      location: 'Sydney NSW',
+      workplace: 'hybrid',
+      employmentType: ['FULL_TIME'],
+      salary: { min: 150000, max: 170000, currency: 'AUD', period: 'YEAR' },
+      url: 'https://www.seek.com.au/job/81234567',
+      siteJobId: '81234567',
+      sections: {
+        responsibilities: ['Build batch and streaming pipelines on AWS.', 'Look after data quality for the freight network.'],
+        requirements: ['5+ years with Python and SQL.', 'Experience with Airflow or Dagster.'],
+      },
+    },
+  ],
+  [
+    'seek-split.html',
+    'seek',
+    {
+      title: 'Registered Nurse - Surgical Ward',
+      company: 'Auckland Health',
+      location: 'Grafton, Auckland',
+      employmentType: ['PART_TIME'],
+      salary: { min: 45, max: 52, currency: 'NZD', period: 'HOUR' },
+      url: 'https://www.seek.co.nz/job/79876543',
+      siteJobId: '79876543',
+    },
+  ],
 ];
 
 describe('site adapters on hand-made pages', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it.each(cases)('%s → adapter:%s', (file, site, expected) => {
     const doc = fixture(file);
     expect(findAdapter(doc)?.site).toBe(site);
@@ -161,8 +196,21 @@ describe('site adapters on hand-made pages', () => {
     ['linkedin-search-no-posting.html', 'not_a_job_posting'],
     ['linkedin-authwall.html', 'login_required'],
     ['indeed-search.html', 'not_a_job_posting'],
+    ['seek-search.html', 'not_a_job_posting'],
   ])('%s → %s', (file, code) => {
     expect(readPage(fixture(file))).toEqual({ ok: false, error: { code } });
+  });
+
+  it('SEEK: "Posted 3d ago" dates the posting; the split view takes the open job from the address', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-05-20T10:00:00Z'));
+    expect(readPage(fixture('seek-job.html'))).toMatchObject({ ok: true, posting: { datePosted: '2025-05-17' } });
+    const split = page(
+      '<link rel="canonical" href="https://www.seek.com.au/nurse-jobs"><article data-automation="normalJob"><a href="/job/1">Nurse</a></article>' +
+        '<div data-automation="jobDetailsPage"><h1 data-automation="job-detail-title">Staff Nurse</h1><span data-automation="advertiser-name">Care Co</span></div>',
+      'https://www.seek.com.au/nurse-jobs?jobId=79999999&type=standard',
+    );
+    expect(readPage(split)).toMatchObject({ ok: true, posting: { title: 'Staff Nurse', siteJobId: '79999999', url: 'https://www.seek.com.au/job/79999999', source: 'adapter:seek' } });
   });
 
   it('Glassdoor bot check → captcha', () => {
@@ -180,6 +228,8 @@ describe('site adapters on hand-made pages', () => {
     expect(findAdapter(on('https://de.indeed.com/viewjob?jk=abc'))?.site).toBe('indeed');
     expect(findAdapter(on('https://www.glassdoor.fr/emploi'))?.site).toBe('glassdoor');
     expect(findAdapter(on('https://boards.greenhouse.io/acme/jobs/1'))?.site).toBe('greenhouse');
+    expect(findAdapter(on('https://www.seek.co.nz/job/79876543'))?.site).toBe('seek');
+    expect(findAdapter(on('https://my.jobstreet.com/job/80000001'))?.site).toBe('seek');
     expect(findAdapter(on('https://careers.example.com/jobs/42'))).toBeUndefined();
   });
 

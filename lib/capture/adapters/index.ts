@@ -5,11 +5,12 @@ import { greenhouse } from './greenhouse';
 import { indeed } from './indeed';
 import { lever } from './lever';
 import { linkedin } from './linkedin';
+import { seek } from './seek';
 import { smartrecruiters } from './smartrecruiters';
 import { workday } from './workday';
 
 /** Tried in order. */
-export const adapters: readonly SiteAdapter[] = [linkedin, indeed, glassdoor, workday, greenhouse, lever, ashby, smartrecruiters];
+export const adapters: readonly SiteAdapter[] = [linkedin, indeed, glassdoor, workday, greenhouse, lever, ashby, smartrecruiters, seek];
 
 export function findAdapter(doc: Document): SiteAdapter | undefined {
   return adapters.find((adapter) => adapter.matches(doc));
