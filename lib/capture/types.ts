@@ -100,4 +100,5 @@ export const SITE_NAMES: Record<string, string> = {
   ashby: 'Ashby',
   smartrecruiters: 'SmartRecruiters',
   seek: 'SEEK',
+  welcometothejungle: 'Welcome to the Jungle',
 };

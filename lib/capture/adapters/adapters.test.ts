@@ -156,6 +156,27 @@ const cases: [file: string, site: string, expected: Partial<JobPosting>][] = [
       siteJobId: '79876543',
     },
   ],
+  [
+    'welcometothejungle.html',
+    'welcometothejungle',
+    {
+      title: 'Data Engineer H/F',
+      titleNormalized: 'data engineer',
+      company: 'Maison Verte',
+      location: 'Lyon',
+      workplace: 'hybrid',
+      employmentType: ['FULL_TIME'],
+      salary: { min: 45000, max: 55000, currency: 'EUR' },
+      datePosted: '2025-04-02T08:30:00Z',
+      language: 'fr',
+      url: 'https://www.welcometothejungle.com/fr/companies/maison-verte/jobs/data-engineer-h-f_lyon_MAISO_Xk3pQ9a',
+      siteJobId: 'maison-verte/data-engineer-h-f_lyon_MAISO_Xk3pQ9a',
+      sections: {
+        responsibilities: ["Concevoir et maintenir les pipelines d'ingestion.", 'Mettre en place le suivi de la qualité des données.'],
+        requirements: ['Vous maîtrisez Python et SQL.', 'Vous avez travaillé avec dbt ou Airflow.'],
+      },
+    },
+  ],
 ];
 
 describe('site adapters on hand-made pages', () => {
@@ -213,6 +234,20 @@ describe('site adapters on hand-made pages', () => {
     expect(readPage(split)).toMatchObject({ ok: true, posting: { title: 'Staff Nurse', siteJobId: '79999999', url: 'https://www.seek.com.au/job/79999999', source: 'adapter:seek' } });
   });
 
+  it.each([
+    ['Télétravail total', 'remote'],
+    ['Télétravail occasionnel', 'hybrid'],
+    ['Télétravail non autorisé', 'onsite'],
+    ['A few days at home', 'hybrid'],
+    ['Fully-remote', 'remote'],
+  ])('Welcome to the Jungle: %j → %s', (label, workplace) => {
+    const doc = page(
+      `<link rel="canonical" href="https://www.welcometothejungle.com/en/companies/acme/jobs/dev_paris"><div data-testid="job-metadata-block"><h2>Developer</h2>` +
+        `<div><i name="contract"></i><span>Stage</span></div><div><i name="remote"></i><span>${label}</span></div></div>`,
+    );
+    expect(readPage(doc)).toMatchObject({ ok: true, posting: { title: 'Developer', workplace, employmentType: ['INTERN'], siteJobId: 'acme/dev_paris', source: 'adapter:welcometothejungle' } });
+  });
+
   it('Glassdoor bot check → captcha', () => {
     const doc = page('<title>Security | Glassdoor</title><body><h1>Help Us Protect Glassdoor</h1><form id="challenge-form"></form></body>');
     expect(readPage(doc)).toEqual({ ok: false, error: { code: 'captcha' } });
@@ -230,6 +265,7 @@ describe('site adapters on hand-made pages', () => {
     expect(findAdapter(on('https://boards.greenhouse.io/acme/jobs/1'))?.site).toBe('greenhouse');
     expect(findAdapter(on('https://www.seek.co.nz/job/79876543'))?.site).toBe('seek');
     expect(findAdapter(on('https://my.jobstreet.com/job/80000001'))?.site).toBe('seek');
+    expect(findAdapter(on('https://www.welcometothejungle.com/fr/companies/acme/jobs/dev_paris'))?.site).toBe('welcometothejungle');
     expect(findAdapter(on('https://careers.example.com/jobs/42'))).toBeUndefined();
   });
 

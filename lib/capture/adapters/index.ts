@@ -7,10 +7,11 @@ import { lever } from './lever';
 import { linkedin } from './linkedin';
 import { seek } from './seek';
 import { smartrecruiters } from './smartrecruiters';
+import { welcometothejungle } from './welcometothejungle';
 import { workday } from './workday';
 
 /** Tried in order. */
-export const adapters: readonly SiteAdapter[] = [linkedin, indeed, glassdoor, workday, greenhouse, lever, ashby, smartrecruiters, seek];
+export const adapters: readonly SiteAdapter[] = [linkedin, indeed, glassdoor, workday, greenhouse, lever, ashby, smartrecruiters, seek, welcometothejungle];
 
 export function findAdapter(doc: Document): SiteAdapter | undefined {
   return adapters.find((adapter) => adapter.matches(doc));
