@@ -129,6 +129,7 @@ describe('employment type and workplace', () => {
     ['Feste Anstellung', 'FULL_TIME'],
     ['Befristeter Vertrag', 'TEMPORARY'],
     ['Contrato de duración determinada', 'TEMPORARY'],
+    ['Jornada parcial', 'PART_TIME'],
     ['Mid-Senior level', undefined],
     ['IT Services and IT Consulting', undefined],
   ])('employmentTypeFrom(%j) = %j', (value, expected) => {

@@ -116,7 +116,7 @@ function words(...alternatives: string[]): RegExp {
 
 const EMPLOYMENT_WORDS: [RegExp, EmploymentType][] = [
   [words('full[\\s_-]?time', 'fulltime', 'permanent', 'temps plein', 'tempo pieno', 'tiempo completo', 'jornada completa', 'vollzeit', 'voltijd', 'cdi', 'indefinido', 'tempo indeterminato', 'feste anstellung', 'festanstellung'), 'FULL_TIME'],
-  [words('part[\\s_-]?time', 'temps partiel', 'tempo parziale', 'media jornada', 'tiempo parcial', 'teilzeit', 'deeltijd'), 'PART_TIME'],
+  [words('part[\\s_-]?time', 'temps partiel', 'tempo parziale', 'media jornada', 'jornada parcial', 'tiempo parcial', 'teilzeit', 'deeltijd'), 'PART_TIME'],
   [words('contract(?:or)?', 'freelance', 'freelancer', 'contractor', 'indépendant', 'autónomo', 'freiberuflich'), 'CONTRACTOR'],
   [words('temporary', 'temporaire', 'temporaneo', 'temporal', 'temp', 'cdd', 'befristete?[rn]?', 'interim', 'duración determinada', 'intérim', 'tempo determinato', 'fixed[\\s-]term'), 'TEMPORARY'],
   [words('intern', 'internship', 'stage', 'stagiaire', 'tirocinio', 'stagista', 'prácticas', 'practicas', 'becario', 'praktikum', 'werkstudent', 'apprentice', 'apprenticeship', 'alternance'), 'INTERN'],

@@ -101,4 +101,5 @@ export const SITE_NAMES: Record<string, string> = {
   smartrecruiters: 'SmartRecruiters',
   seek: 'SEEK',
   welcometothejungle: 'Welcome to the Jungle',
+  infojobs: 'InfoJobs',
 };

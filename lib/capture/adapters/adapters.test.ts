@@ -177,6 +177,22 @@ const cases: [file: string, site: string, expected: Partial<JobPosting>][] = [
       },
     },
   ],
+  [
+    'infojobs.html',
+    'infojobs',
+    {
+      title: 'Desarrollador/a Backend Java (Senior)',
+      company: 'Tecnologías Meseta',
+      location: 'Madrid',
+      workplace: 'hybrid',
+      employmentType: ['FULL_TIME'],
+      salary: { min: 30000, max: 36000, currency: 'EUR', period: 'YEAR' },
+      language: 'es',
+      url: 'https://www.infojobs.net/madrid/desarrollador-backend-java-senior/of-i3f1c2b9a8e7d4c6b5a4f3e2d1c0b9a8',
+      siteJobId: '3f1c2b9a8e7d4c6b5a4f3e2d1c0b9a8',
+      sections: { responsibilities: ['Diseñar y mantener los servicios de cobro.', 'Revisar el código del equipo y mejorar las pruebas.'] },
+    },
+  ],
 ];
 
 describe('site adapters on hand-made pages', () => {
@@ -248,6 +264,28 @@ describe('site adapters on hand-made pages', () => {
     expect(readPage(doc)).toMatchObject({ ok: true, posting: { title: 'Developer', workplace, employmentType: ['INTERN'], siteJobId: 'acme/dev_paris', source: 'adapter:welcometothejungle' } });
   });
 
+  it('InfoJobs: the newer header markup (ij-OfferDetailHeader) is read too', () => {
+    const doc = page(
+      '<link rel="canonical" href="https://www.infojobs.net/barcelona/camarero/of-iab12cd34ef56ab78cd90ef12ab34cd"><div class="ij-OfferDetailHeader">' +
+        '<h1 class="ij-Heading-title1">Camarero/a</h1><div class="ij-OfferDetailHeader-companyLogo-companyName"><a href="/e">Bar Sol</a></div>' +
+        '<ul><li class="ij-OfferDetailHeader-detailsList-item">Barcelona (Barcelona)</li><li class="ij-OfferDetailHeader-detailsList-item">Presencial</li>' +
+        '<li class="ij-OfferDetailHeader-detailsList-item">Salario: 1.500€ - 1.700€ Bruto/mes</li><li class="ij-OfferDetailHeader-detailsList-item">Contrato de duración determinada, Jornada parcial</li></ul></div>',
+    );
+    expect(readPage(doc)).toMatchObject({
+      ok: true,
+      posting: {
+        title: 'Camarero/a',
+        company: 'Bar Sol',
+        location: 'Barcelona',
+        workplace: 'onsite',
+        salary: { min: 1500, max: 1700, currency: 'EUR', period: 'MONTH' },
+        employmentType: ['TEMPORARY', 'PART_TIME'],
+        siteJobId: 'ab12cd34ef56ab78cd90ef12ab34cd',
+        source: 'adapter:infojobs',
+      },
+    });
+  });
+
   it('Glassdoor bot check → captcha', () => {
     const doc = page('<title>Security | Glassdoor</title><body><h1>Help Us Protect Glassdoor</h1><form id="challenge-form"></form></body>');
     expect(readPage(doc)).toEqual({ ok: false, error: { code: 'captcha' } });
@@ -266,6 +304,7 @@ describe('site adapters on hand-made pages', () => {
     expect(findAdapter(on('https://www.seek.co.nz/job/79876543'))?.site).toBe('seek');
     expect(findAdapter(on('https://my.jobstreet.com/job/80000001'))?.site).toBe('seek');
     expect(findAdapter(on('https://www.welcometothejungle.com/fr/companies/acme/jobs/dev_paris'))?.site).toBe('welcometothejungle');
+    expect(findAdapter(on('https://www.infojobs.net/madrid/x/of-i3f1c2b9a8e7d4c6b5a4f3e2d1c0b9a8'))?.site).toBe('infojobs');
     expect(findAdapter(on('https://careers.example.com/jobs/42'))).toBeUndefined();
   });
 

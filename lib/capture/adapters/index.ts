@@ -3,6 +3,7 @@ import { ashby } from './ashby';
 import { glassdoor } from './glassdoor';
 import { greenhouse } from './greenhouse';
 import { indeed } from './indeed';
+import { infojobs } from './infojobs';
 import { lever } from './lever';
 import { linkedin } from './linkedin';
 import { seek } from './seek';
@@ -11,7 +12,7 @@ import { welcometothejungle } from './welcometothejungle';
 import { workday } from './workday';
 
 /** Tried in order. */
-export const adapters: readonly SiteAdapter[] = [linkedin, indeed, glassdoor, workday, greenhouse, lever, ashby, smartrecruiters, seek, welcometothejungle];
+export const adapters: readonly SiteAdapter[] = [linkedin, indeed, glassdoor, workday, greenhouse, lever, ashby, smartrecruiters, seek, welcometothejungle, infojobs];
 
 export function findAdapter(doc: Document): SiteAdapter | undefined {
   return adapters.find((adapter) => adapter.matches(doc));
