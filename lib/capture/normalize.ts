@@ -139,6 +139,17 @@ export function employmentTypes(values: readonly string[]): EmploymentType[] | u
   return types.length > 0 ? types : undefined;
 }
 
+/**
+ * Employment types from a contract ("Feste Anstellung", "Contrato indefinido") and working hours
+ * ("Teilzeit", "Jornada parcial"): a permanent contract reads as full-time only when no hours are given.
+ */
+export function contractAndHours(contract: readonly string[], hours: readonly string[]): EmploymentType[] | undefined {
+  const byHours = employmentTypes(hours) ?? [];
+  const byContract = (employmentTypes(contract) ?? []).filter((type) => !(type === 'FULL_TIME' && byHours.length > 0));
+  const types = [...new Set([...byHours, ...byContract])];
+  return types.length > 0 ? types : undefined;
+}
+
 const AGO_UNITS: [RegExp, number][] = [
   [/^(?:m|min|mins|minutes?|minuten?|minutos?)$/, 60_000],
   [/^(?:h|hr|hrs|hours?|stunden?|heures?|horas?)$/, 3_600_000],

@@ -102,4 +102,5 @@ export const SITE_NAMES: Record<string, string> = {
   seek: 'SEEK',
   welcometothejungle: 'Welcome to the Jungle',
   infojobs: 'InfoJobs',
+  stepstone: 'StepStone',
 };

@@ -193,7 +193,33 @@ const cases: [file: string, site: string, expected: Partial<JobPosting>][] = [
       sections: { responsibilities: ['Diseñar y mantener los servicios de cobro.', 'Revisar el código del equipo y mejorar las pruebas.'] },
     },
   ],
+  [
+    'stepstone.html',
+    'stepstone',
+    {
+      title: 'Softwareentwickler Backend (m/w/d)',
+      titleNormalized: 'softwareentwickler backend',
+      company: 'Nordlicht Energie GmbH',
+      location: 'Hamburg',
+      workplace: 'hybrid',
+      employmentType: ['FULL_TIME'],
+      salary: { min: 55000, max: 70000, currency: 'EUR', period: 'YEAR' },
+      language: 'de',
+      url: 'https://www.stepstone.de/stellenangebote--Softwareentwickler-Backend-m-w-d-Hamburg-Nordlicht-Energie-GmbH--12345678-inline.html',
+      siteJobId: '12345678',
+      sections: {
+        responsibilities: ['Sie entwickeln Dienste für die Steuerung der Anlagen.', 'Sie betreuen unsere Datenschnittstellen.'],
+        requirements: ['Sie haben mehrere Jahre Erfahrung mit Kotlin oder Java.', 'Sie kennen PostgreSQL und Kafka.'],
+      },
+    },
+  ],
 ];
+
+/** Relative dates ("Posted 3d ago") count back from 2025-05-20. */
+function freezeClock(): void {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2025-05-20T10:00:00Z'));
+}
 
 describe('site adapters on hand-made pages', () => {
   afterEach(() => {
@@ -239,8 +265,7 @@ describe('site adapters on hand-made pages', () => {
   });
 
   it('SEEK: "Posted 3d ago" dates the posting; the split view takes the open job from the address', () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2025-05-20T10:00:00Z'));
+    freezeClock();
     expect(readPage(fixture('seek-job.html'))).toMatchObject({ ok: true, posting: { datePosted: '2025-05-17' } });
     const split = page(
       '<link rel="canonical" href="https://www.seek.com.au/nurse-jobs"><article data-automation="normalJob"><a href="/job/1">Nurse</a></article>' +
@@ -279,10 +304,23 @@ describe('site adapters on hand-made pages', () => {
         location: 'Barcelona',
         workplace: 'onsite',
         salary: { min: 1500, max: 1700, currency: 'EUR', period: 'MONTH' },
-        employmentType: ['TEMPORARY', 'PART_TIME'],
+        employmentType: ['PART_TIME', 'TEMPORARY'],
         siteJobId: 'ab12cd34ef56ab78cd90ef12ab34cd',
         source: 'adapter:infojobs',
       },
+    });
+  });
+
+  it('StepStone: "Erschienen: vor 2 Tagen" dates the posting; a permanent part-time contract is part-time', () => {
+    freezeClock();
+    expect(readPage(fixture('stepstone.html'))).toMatchObject({ ok: true, posting: { datePosted: '2025-05-18' } });
+    const doc = page(
+      '<link rel="canonical" href="https://www.totaljobs.com/job/warehouse-operative/acme-job105123456"><h1 data-at="header-job-title">Warehouse Operative</h1>' +
+        '<span data-at="metadata-contract-type">Permanent</span><span data-at="metadata-work-type">Part time, Work from home</span><span data-at="metadata-salary">£12.50 per hour</span>',
+    );
+    expect(readPage(doc)).toMatchObject({
+      ok: true,
+      posting: { employmentType: ['PART_TIME'], workplace: 'remote', salary: { min: 12.5, currency: 'GBP', period: 'HOUR' }, siteJobId: '105123456', source: 'adapter:stepstone' },
     });
   });
 
@@ -305,6 +343,8 @@ describe('site adapters on hand-made pages', () => {
     expect(findAdapter(on('https://my.jobstreet.com/job/80000001'))?.site).toBe('seek');
     expect(findAdapter(on('https://www.welcometothejungle.com/fr/companies/acme/jobs/dev_paris'))?.site).toBe('welcometothejungle');
     expect(findAdapter(on('https://www.infojobs.net/madrid/x/of-i3f1c2b9a8e7d4c6b5a4f3e2d1c0b9a8'))?.site).toBe('infojobs');
+    expect(findAdapter(on('https://www.stepstone.at/stellenangebote--x--12345678-inline.html'))?.site).toBe('stepstone');
+    expect(findAdapter(on('https://www.totaljobs.com/job/x/acme-job105123456'))?.site).toBe('stepstone');
     expect(findAdapter(on('https://careers.example.com/jobs/42'))).toBeUndefined();
   });
 

@@ -4,7 +4,7 @@
  * contract as short lines, told apart by their words.
  */
 import { cleanLine, pick, pickRich } from '../dom';
-import { canonicalUrl, dateFromAgo, employmentTypes, onHost, parseSalaryText, workplaceFrom } from '../normalize';
+import { canonicalUrl, contractAndHours, dateFromAgo, onHost, parseSalaryText, workplaceFrom } from '../normalize';
 import type { PostingDraft, SiteAdapter } from '../types';
 
 const HOST = /(^|\.)infojobs\.net$/;
@@ -57,7 +57,12 @@ export const infojobs: SiteAdapter = {
       }
     }
     if (location) draft.location = location;
-    const types = employmentTypes(contract);
+    // "Contrato indefinido, Jornada parcial": the contract, then the working day.
+    const parts = contract.flatMap((line) => line.split(/\s*,\s*/));
+    const types = contractAndHours(
+      parts.filter((part) => !/jornada/i.test(part)),
+      parts.filter((part) => /jornada/i.test(part)),
+    );
     if (types) draft.employmentType = types;
     const description = pickRich(doc, '#prefijoDescripcion1', '.ij-OfferDetail-description', '.ij-OfferDetailPage-description');
     const minimum = pickRich(doc, '#prefijoReqMinimos');
