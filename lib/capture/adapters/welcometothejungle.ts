@@ -8,7 +8,7 @@ import { canonicalUrl, employmentTypes, onHost, parseSalaryText, toIsoDate, work
 import type { PostingDraft, SiteAdapter, Workplace } from '../types';
 
 const HOST = /(^|\.)welcometothejungle\.com$/;
-const HEADER = '[data-testid="job-metadata-block"], [data-testid="job-header"]';
+const HEADER = '[data-testid="job-metadata-block"]';
 const SECTIONS = ['job-section-description', 'job-section-experience', 'job-section-process'];
 
 /** The text beside an icon of the header block (`<i name="location">` + its label). */
