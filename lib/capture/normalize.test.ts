@@ -3,6 +3,7 @@ import { page } from './fixtures/load';
 import {
   canonicalUrl,
   cleanUrl,
+  dateFromAgo,
   detectLanguage,
   employmentTypeFrom,
   employmentTypes,
@@ -125,6 +126,10 @@ describe('employment type and workplace', () => {
     ['Internship', 'INTERN'],
     ['Stage', 'INTERN'],
     ['Teilzeit', 'PART_TIME'],
+    ['Feste Anstellung', 'FULL_TIME'],
+    ['Befristeter Vertrag', 'TEMPORARY'],
+    ['Contrato de duración determinada', 'TEMPORARY'],
+    ['Jornada parcial', 'PART_TIME'],
     ['Mid-Senior level', undefined],
     ['IT Services and IT Consulting', undefined],
   ])('employmentTypeFrom(%j) = %j', (value, expected) => {
@@ -164,5 +169,24 @@ describe('detectLanguage', () => {
   it('falls back to the declared language for short or unclear text', () => {
     expect(detectLanguage('Data Engineer', 'fr-FR')).toBe('fr');
     expect(detectLanguage('Data Engineer')).toBeUndefined();
+  });
+});
+
+describe('dateFromAgo', () => {
+  const now = new Date('2025-05-20T10:00:00Z');
+  it.each([
+    ['Posted 3d ago', '2025-05-17'],
+    ['Posted 5h ago', '2025-05-20'],
+    ['Posted 30+ days ago', '2025-04-20'],
+    ['Erschienen: vor 2 Tagen', '2025-05-18'],
+    ['vor 1 Woche', '2025-05-13'],
+    ['il y a 4 jours', '2025-05-16'],
+    ['Publicada hace 2 días', '2025-05-18'],
+    ['Heute', '2025-05-20'],
+    ['Yesterday', '2025-05-19'],
+    ['Posted on a Tuesday', undefined],
+    ['3 applicants', undefined],
+  ])('dateFromAgo(%j) = %j', (value, expected) => {
+    expect(dateFromAgo(value, now)).toBe(expected);
   });
 });

@@ -115,10 +115,10 @@ function words(...alternatives: string[]): RegExp {
 }
 
 const EMPLOYMENT_WORDS: [RegExp, EmploymentType][] = [
-  [words('full[\\s_-]?time', 'fulltime', 'permanent', 'temps plein', 'tempo pieno', 'tiempo completo', 'jornada completa', 'vollzeit', 'voltijd', 'cdi', 'indefinido', 'tempo indeterminato'), 'FULL_TIME'],
-  [words('part[\\s_-]?time', 'temps partiel', 'tempo parziale', 'media jornada', 'tiempo parcial', 'teilzeit', 'deeltijd'), 'PART_TIME'],
+  [words('full[\\s_-]?time', 'fulltime', 'permanent', 'temps plein', 'tempo pieno', 'tiempo completo', 'jornada completa', 'vollzeit', 'voltijd', 'cdi', 'indefinido', 'tempo indeterminato', 'feste anstellung', 'festanstellung'), 'FULL_TIME'],
+  [words('part[\\s_-]?time', 'temps partiel', 'tempo parziale', 'media jornada', 'jornada parcial', 'tiempo parcial', 'teilzeit', 'deeltijd'), 'PART_TIME'],
   [words('contract(?:or)?', 'freelance', 'freelancer', 'contractor', 'indépendant', 'autónomo', 'freiberuflich'), 'CONTRACTOR'],
-  [words('temporary', 'temporaire', 'temporaneo', 'temporal', 'temp', 'cdd', 'befristet', 'interim', 'intérim', 'tempo determinato', 'fixed[\\s-]term'), 'TEMPORARY'],
+  [words('temporary', 'temporaire', 'temporaneo', 'temporal', 'temp', 'cdd', 'befristete?[rn]?', 'interim', 'duración determinada', 'intérim', 'tempo determinato', 'fixed[\\s-]term'), 'TEMPORARY'],
   [words('intern', 'internship', 'stage', 'stagiaire', 'tirocinio', 'stagista', 'prácticas', 'practicas', 'becario', 'praktikum', 'werkstudent', 'apprentice', 'apprenticeship', 'alternance'), 'INTERN'],
   [words('volunteer', 'bénévolat', 'volontariato', 'voluntariado', 'ehrenamt'), 'VOLUNTEER'],
   [words('per[\\s_-]?diem'), 'PER_DIEM'],
@@ -137,6 +137,43 @@ export function employmentTypeFrom(value: string): EmploymentType | undefined {
 export function employmentTypes(values: readonly string[]): EmploymentType[] | undefined {
   const types = [...new Set(values.flatMap((v) => v.split(/[,;/]| and /)).map(employmentTypeFrom).filter((t) => t !== undefined))];
   return types.length > 0 ? types : undefined;
+}
+
+/**
+ * Employment types from a contract ("Feste Anstellung", "Contrato indefinido") and working hours
+ * ("Teilzeit", "Jornada parcial"): a permanent contract reads as full-time only when no hours are given.
+ */
+export function contractAndHours(contract: readonly string[], hours: readonly string[]): EmploymentType[] | undefined {
+  const byHours = employmentTypes(hours) ?? [];
+  const byContract = (employmentTypes(contract) ?? []).filter((type) => !(type === 'FULL_TIME' && byHours.length > 0));
+  const types = [...new Set([...byHours, ...byContract])];
+  return types.length > 0 ? types : undefined;
+}
+
+const AGO_UNITS: [RegExp, number][] = [
+  [/^(?:m|min|mins|minutes?|minuten?|minutos?)$/, 60_000],
+  [/^(?:h|hr|hrs|hours?|stunden?|heures?|horas?)$/, 3_600_000],
+  [/^(?:d|days?|tag|tagen?|jours?|días?|dias?)$/, 86_400_000],
+  [/^(?:w|wk|weeks?|wochen?|semaines?|semanas?)$/, 7 * 86_400_000],
+  [/^(?:mo|months?|monat|monaten?|mois|mes|meses)$/, 30 * 86_400_000],
+];
+
+/**
+ * The day a relative label points at ("Posted 3d ago", "vor 2 Tagen", "il y a 5 jours", "hace 1 semana",
+ * "Today", "Heute"), as an ISO date counted back from `now` (UTC); undefined for anything else.
+ */
+export function dateFromAgo(value: string, now: Date = new Date()): string | undefined {
+  const text = cleanLine(value).toLowerCase();
+  if (!text || text.length > 60) return undefined;
+  const day = (offset: number) => new Date(now.getTime() - offset).toISOString().slice(0, 10);
+  if (/(?<!\p{L})(?:today|just now|heute|aujourd['’]hui|hoy)(?!\p{L})/u.test(text)) return day(0);
+  if (/(?<!\p{L})(?:yesterday|gestern|hier|ayer)(?!\p{L})/u.test(text)) return day(86_400_000);
+  const match = /(?:vor|il y a|hace)\s+(\d+)\s*\+?\s*(\p{L}+)|(\d+)\s*\+?\s*(\p{L}+)\s+ago\b/u.exec(text);
+  if (!match) return undefined;
+  const count = Number(match[1] ?? match[3]);
+  const unit = (match[2] ?? match[4])!;
+  const ms = AGO_UNITS.find(([pattern]) => pattern.test(unit))?.[1];
+  return ms === undefined ? undefined : day(count * ms);
 }
 
 const HYBRID = words('hybrid', 'hybride', 'híbrido', 'hibrido', 'ibrido');

@@ -38,6 +38,11 @@ describe('extractSections', () => {
     expect(extractSections('Preferred qualifications\n• Kafka\nQualifications\n• SQL')).toEqual({ niceToHave: ['Kafka'], requirements: ['SQL'] });
   });
 
+  it('ends a section at a heading of what the employer offers', () => {
+    expect(extractSections('Ihr Profil\n• Kotlin\nWir bieten\n• 30 Tage Urlaub')).toEqual({ requirements: ['Kotlin'] });
+    expect(extractSections('Requirements\n• SQL\nWhat we offer:\n• Bonus')).toEqual({ requirements: ['SQL'] });
+  });
+
   it('gives nothing for unmarked text', () => {
     expect(extractSections('Just a description with no headings.')).toBeUndefined();
     expect(extractSections(undefined)).toBeUndefined();

@@ -29,6 +29,12 @@ const WHOLE = HEADINGS.map(([key, alternatives]) => [key, new RegExp(`^(?:${alte
 /** A line ending with a colon may go on ("Your role at Acme:"). */
 const LEADING = HEADINGS.map(([key, alternatives]) => [key, new RegExp(`^(?:${alternatives})(?![\\p{L}\\d])`, 'iu')] as const);
 
+/** Headings of what the employer offers or is: not a section kept here, but the end of the one before. */
+const OTHER = new RegExp(
+  String.raw`^(?:benefits|perks|what we offer|we offer|our offer|why join us|about us|wir bieten|das bieten wir|was wir bieten|unser angebot|benefits bei uns|über uns|nous offrons|ce que nous offrons|avantages|pourquoi nous rejoindre|ofrecemos|qué ofrecemos|beneficios|offriamo|cosa offriamo|wat bieden wij|wat wij bieden)$`,
+  'iu',
+);
+
 const MAX_HEADING = 70;
 const MAX_ITEMS = 40;
 const MAX_ITEM = 1000;
@@ -44,6 +50,7 @@ function headingOf(line: string): SectionKey | undefined {
 
 /** Another heading-like line ends a section: a known heading, or a short line ending with a colon. */
 function endsSection(line: string): boolean {
+  if (line.length <= MAX_HEADING && OTHER.test(line.replace(/[:：.!]+\s*$/, '').trim())) return true;
   return headingOf(line) !== undefined || (line.length <= MAX_HEADING && /[:：]$/.test(line) && !line.startsWith('•'));
 }
 

@@ -99,4 +99,8 @@ export const SITE_NAMES: Record<string, string> = {
   lever: 'Lever',
   ashby: 'Ashby',
   smartrecruiters: 'SmartRecruiters',
+  seek: 'SEEK',
+  welcometothejungle: 'Welcome to the Jungle',
+  infojobs: 'InfoJobs',
+  stepstone: 'StepStone',
 };

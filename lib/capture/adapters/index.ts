@@ -3,13 +3,17 @@ import { ashby } from './ashby';
 import { glassdoor } from './glassdoor';
 import { greenhouse } from './greenhouse';
 import { indeed } from './indeed';
+import { infojobs } from './infojobs';
 import { lever } from './lever';
 import { linkedin } from './linkedin';
+import { seek } from './seek';
 import { smartrecruiters } from './smartrecruiters';
+import { stepstone } from './stepstone';
+import { welcometothejungle } from './welcometothejungle';
 import { workday } from './workday';
 
 /** Tried in order. */
-export const adapters: readonly SiteAdapter[] = [linkedin, indeed, glassdoor, workday, greenhouse, lever, ashby, smartrecruiters];
+export const adapters: readonly SiteAdapter[] = [linkedin, indeed, glassdoor, workday, greenhouse, lever, ashby, smartrecruiters, seek, welcometothejungle, infojobs, stepstone];
 
 export function findAdapter(doc: Document): SiteAdapter | undefined {
   return adapters.find((adapter) => adapter.matches(doc));
