@@ -198,7 +198,7 @@ const forms: FormCase[] = [
   },
   {
     ats: 'Workday',
-    fixture: 'apply/workday.html',
+    fixture: 'apply/workday-steps.html#my-experience',
     resume: '[data-automation-id="file-upload-input-ref"]',
     fields: { linkedin: { selector: '#linkedin', value: 'linkedin.com/in/janepublic' } },
     untouched: ['#ref'],
@@ -265,6 +265,68 @@ for (const form of forms) {
     for (const { selector } of Object.values(form.fields)) expect(await job.page.locator(deep(selector)).inputValue()).toBe('');
   });
 }
+
+test('Workday step by step (hand-made flow): My Information fills the contact fields, Voluntary Disclosures leaves every question to the user, Review says which step to go to', async ({ ext }) => {
+  const { job, apply } = await openForm(ext, 'apply/workday-steps.html');
+  const activeStep = job.page.locator('[data-automation-id="progressBarActiveStep"]');
+  await expect(activeStep).toContainText('My Information');
+  await apply.fillButton.click();
+  await expect(apply.filled('email')).toBeVisible();
+
+  // My Information: the standard fields, and nothing else.
+  expect(await value(job.page, '#first')).toBe('Jane Q.');
+  expect(await value(job.page, '#last')).toBe('Public');
+  expect(await value(job.page, '#email')).toBe('jane.public@example.com');
+  expect((await value(job.page, '#phone')).replace(/\D/g, '')).toBe('14155550199');
+  expect(Object.keys(await apply.filledValues()).sort()).toEqual(['email', 'firstName', 'lastName', 'phone']);
+  // Jane's CV gives no city (only "Berlin, Germany" as an address) and there is no profile: asked, not guessed.
+  await expect(apply.left('City')).toHaveAttribute('data-reason', 'no_value');
+  for (const selector of ['#source', '#address1', '#city', '#postal', '#phone-code', '#extension']) expect(await value(job.page, selector), selector).toBe('');
+  expect(await job.page.locator('input[type=radio]:checked').count()).toBe(0);
+  // The phone device type says "phone" but is a question for the user; its list is untouched.
+  await expect(apply.left('Phone Device Type')).toHaveAttribute('data-reason', 'no_answer');
+  await expect(job.page.locator('#device')).toHaveText('Select One');
+  // No file input on this step: the panel says where the CV goes.
+  await expect(apply.root.locator('[data-testid="apply-problems"] li[data-code="workday_resume_step"]')).toContainText('My Experience');
+
+  // The user saves and continues to Voluntary Disclosures (My Experience and Application Questions are other tests' business).
+  for (const step of ['My Experience', 'Application Questions', 'Voluntary Disclosures']) {
+    await job.page.locator('#next').click();
+    await expect(activeStep).toContainText(step);
+  }
+  await apply.fillButton.click();
+  // Every question is sensitive and has no saved answer: nothing filled, each listed as left for the user.
+  const disclosures: [string, string][] = [
+    ['Gender', 'gender'],
+    ['Are you Hispanic or Latino?', 'race'],
+    ['Race/Ethnicity', 'race'],
+    ['Veteran Status', 'veteran'],
+    ['Disability Status', 'disability'],
+  ];
+  for (const [label, topic] of disclosures) {
+    await expect(apply.left(label)).toHaveAttribute('data-reason', 'sensitive');
+    await expect(apply.left(label)).toHaveAttribute('data-topic', topic);
+  }
+  await expect(apply.filledRows).toHaveCount(0);
+  for (const id of ['gender', 'hispanic', 'ethnicity', 'veteran', 'disability']) await expect(job.page.locator(`#${id}`)).toHaveText('Select One');
+  // The consent box is the user's to tick.
+  await expect(apply.left('terms and conditions')).toHaveAttribute('data-reason', 'no_answer');
+  await expect(job.page.locator('#agree')).not.toBeChecked();
+  await expect(apply.root.locator('[data-testid="apply-problems"] li[data-code="workday_wrong_step"]')).toHaveCount(0);
+
+  // Review has nothing to fill: the panel names the step and where to go instead.
+  await job.page.locator('#next').click();
+  await expect(activeStep).toContainText('Review');
+  await apply.fillButton.click();
+  await expect(apply.problems.first()).toHaveAttribute('data-code', 'workday_wrong_step');
+  await expect(apply.problems).toHaveCount(1);
+  await expect(apply.problems.first()).toContainText('(Review)');
+  await expect(apply.problems.first()).toContainText('My Information');
+  await expect(apply.leftRows).toHaveCount(0);
+  // What was filled on My Information is what Workday kept; nothing was submitted.
+  await expect(job.page.locator('#review')).toContainText('jane.public@example.com');
+  expect(await job.page.evaluate(() => document.body.dataset.submitted)).toBeUndefined();
+});
 
 test('explained, never a silent half fill: Workday on the wrong step, no form, a site that ignores synthetic events, a board in a frame not granted', async ({ ext }) => {
   const workday = await openForm(ext, 'apply/workday-start.html');
