@@ -176,6 +176,8 @@ interface FormCase {
   /** Controls that must stay empty: sensitive questions without a saved answer, unrecognised fields. */
   untouched: string[];
   sensitive?: string;
+  /** An answer the user saves from "Left for you" for this question: the next fill chooses it in `selector`. */
+  answer?: { label: string; value: string; selector: string };
   /** Save the job with a cover letter first: the letter PDF goes into this file input. */
   letter?: string;
 }
@@ -213,7 +215,9 @@ const forms: FormCase[] = [
       email: { selector: '#email-input input', value: 'jane.public@example.com' },
       linkedin: { selector: '#linkedin-input input', value: 'linkedin.com/in/janepublic' },
     },
-    untouched: ['#salary-expectation-input input'],
+    untouched: ['#salary-expectation-input input', '#question-6a1f3c2e select'],
+    sensitive: 'visa sponsorship',
+    answer: { label: 'visa sponsorship', value: 'No', selector: '#question-6a1f3c2e select' },
   },
 ];
 
@@ -247,6 +251,14 @@ for (const form of forms) {
       await expect(apply.left(form.sensitive)).toHaveAttribute('data-reason', 'sensitive');
       expect(await job.page.locator('input[type=radio]:checked').count()).toBe(0);
     }
+    if (form.answer) {
+      // The user saves an explicit answer from "Left for you" (it stays unfilled on this page).
+      const row = apply.left(form.answer.label);
+      await row.getByTestId('apply-answer').fill(form.answer.value);
+      await row.getByTestId('apply-save-answer').click();
+      await expect(row.getByRole('status')).toBeVisible();
+      expect(await job.page.locator(deep(form.answer.selector)).inputValue()).toBe('');
+    }
     if (form.letter) {
       // The cover letter saved with the job, as a PDF in the form's cover-letter input.
       const letter = await inputFile(job.page.locator(form.letter));
@@ -263,6 +275,15 @@ for (const form of forms) {
     await apply.undoAll.click();
     await expect.poll(() => input.evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(0);
     for (const { selector } of Object.values(form.fields)) expect(await job.page.locator(deep(selector)).inputValue()).toBe('');
+
+    if (form.answer) {
+      // The next fill chooses the saved answer, reported as the user's answer.
+      await apply.fillButton.click();
+      await expect(apply.filled('resume')).toBeVisible();
+      await expect(apply.filledRows.filter({ hasText: form.answer.label })).toHaveAttribute('data-source', 'answer');
+      await expect(apply.left(form.answer.label)).toHaveCount(0);
+      expect(await job.page.locator(deep(form.answer.selector)).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe(form.answer.value);
+    }
   });
 }
 
