@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { compareCvs } from '../lib/cv/export/ats';
 import { importCv, importCvText } from '../lib/cv/import/index';
 import { readPdfInNode } from '../lib/cv/import/pdf-node';
 import type { Cv } from '../lib/cv/model';
+import type { ApplicationRecord } from '../lib/db/schema';
 import { type ExtensionHarness, expect, test } from './fixtures';
 import { ApplySection } from './po/apply-section';
 import { TrackerPage } from './po/tracker-page';
@@ -44,6 +45,10 @@ async function openForm(ext: ExtensionHarness, fixture: string) {
 }
 
 const value = (page: Page, selector: string) => page.locator(selector).inputValue();
+
+/** The value the job drawer's application record lists under `label`, in its files or its filled values. */
+const recordEntry = (record: Locator, list: 'application-files' | 'application-filled', label: RegExp | string) =>
+  record.getByTestId(list).locator('dt').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
 
 test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones stay empty, undo restores, Mark as applied records it', async ({ ext }) => {
   const { job, panel, apply } = await openForm(ext, 'apply/lever.html');
@@ -142,10 +147,9 @@ test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones s
   await panel.show('tracker');
   const drawer = await new TrackerPage(panel.page).openJob('Senior Frontend Engineer');
   const record = drawer.getByTestId('note').getByTestId('application-record');
-  await expect(record.getByTestId('application-files')).toContainText(file!.name);
-  const filledEntry = (label: RegExp) => record.getByTestId('application-filled').locator('dt').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
-  await expect(filledEntry(/^Email/)).toHaveText('jane.public@example.com');
-  await expect(filledEntry(/notice period/)).toHaveText('One month');
+  await expect(recordEntry(record, 'application-files', /^CV/)).toHaveText(file!.name);
+  await expect(recordEntry(record, 'application-filled', /^Email/)).toHaveText('jane.public@example.com');
+  await expect(recordEntry(record, 'application-filled', /notice period/)).toHaveText('One month');
   expect(await accessibilityProblems(panel.page), 'job drawer with an application record').toEqual([]);
   await panel.page.keyboard.press('Escape');
   await expect(drawer).toHaveCount(0);
@@ -180,6 +184,8 @@ interface FormCase {
   answer?: { label: string; value: string; selector: string };
   /** Save the job with a cover letter first: the letter PDF goes into this file input. */
   letter?: string;
+  /** With a saved job: Mark as applied, then the record must hold these filled values, label by value. */
+  recorded?: ApplicationRecord['filled'];
 }
 
 const deep = (selector: string) => `css=${selector}`;
@@ -197,6 +203,11 @@ const forms: FormCase[] = [
     untouched: ['#autofill-input', 'textarea'],
     sensitive: 'visa sponsorship',
     letter: '#_systemfield_cover_letter',
+    recorded: [
+      { label: 'Name', value: 'Jane Q. Public' },
+      { label: 'Email', value: 'jane.public@example.com' },
+      { label: 'LinkedIn Profile', value: 'https://linkedin.com/in/janepublic' },
+    ],
   },
   {
     ats: 'Workday',
@@ -222,9 +233,10 @@ const forms: FormCase[] = [
 ];
 
 for (const form of forms) {
-  test(`${form.ats} (hand-made form): the default CV goes in as a PDF, the fields fill, nothing else is typed, undo restores`, async ({ ext }) => {
+  test(`${form.ats} (hand-made form): the default CV goes in as a PDF, the fields fill, nothing else is typed, undo restores${form.answer ? ', a saved answer fills its question' : ''}${form.recorded ? ', Mark as applied records the CV, the cover letter and each value' : ''}`, async ({ ext }) => {
     const { job, panel, apply } = await openForm(ext, form.fixture);
     const letterText = 'I have built fleet dashboards in React for five years and would like to do it at Acme Robotics.';
+    let letterName: string | undefined;
     if (form.letter) {
       await panel.saveButton.click();
       await expect(panel.statusSelect).toHaveValue('saved');
@@ -266,11 +278,29 @@ for (const form of forms) {
       const text = (await readPdfInNode(fileBytes(letter!))).lines.map((l) => l.text).join(' ');
       expect(text.replace(/\s+/g, ' ')).toContain('fleet dashboards in React');
       await expect(apply.root.locator('[data-testid="apply-filled-row"][data-field="coverLetter"]')).toContainText(letter!.name);
+      letterName = letter!.name;
     } else {
       // Not saved: the record needs a saved job.
       await expect(apply.root.getByTestId('apply-save-first')).toBeVisible();
     }
     expect(await job.page.evaluate(() => document.body.dataset.submitted)).toBeUndefined();
+
+    if (form.recorded) {
+      // After the user submits: Mark as applied is pre-checked, the user confirms, the job is Applied and the
+      // record keeps the CV file, the cover letter and each filled value by its label.
+      await expect(apply.markApplied).toBeChecked();
+      await apply.markSave.click();
+      await expect(apply.marked).toBeVisible();
+      await expect(panel.statusSelect).toHaveValue('applied');
+      const [applied] = await allRows<StoredJob>(panel.page, 'jobs');
+      expect(applied!.status).toBe('applied');
+      expect(applied!.history.map((h) => h.to)).toEqual(['saved', 'applied']);
+      const notes = await allRows<{ jobId: string; text: string; application?: ApplicationRecord }>(panel.page, 'notes');
+      expect(notes).toHaveLength(1);
+      expect(notes[0]!.jobId).toBe(applied!.id);
+      expect(notes[0]!.application).toEqual({ cvFile: file!.name, ...(letterName ? { coverLetterFile: letterName } : {}), filled: form.recorded });
+      expect(notes[0]!.text).toContain(`Cover letter: ${letterName}`);
+    }
 
     await apply.undoAll.click();
     await expect.poll(() => input.evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(0);
@@ -283,6 +313,17 @@ for (const form of forms) {
       await expect(apply.filledRows.filter({ hasText: form.answer.label })).toHaveAttribute('data-source', 'answer');
       await expect(apply.left(form.answer.label)).toHaveCount(0);
       expect(await job.page.locator(deep(form.answer.selector)).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe(form.answer.value);
+    }
+
+    if (form.recorded) {
+      // Undoing the fill afterwards leaves the record; the tracker's job drawer lists it as stored.
+      await panel.show('tracker');
+      const drawer = await new TrackerPage(panel.page).openJob('Senior Frontend Engineer');
+      const record = drawer.getByTestId('note').getByTestId('application-record');
+      await expect(recordEntry(record, 'application-files', /^CV/)).toHaveText(file!.name);
+      await expect(recordEntry(record, 'application-files', /^Cover letter/)).toHaveText(letterName!);
+      await expect(record.getByTestId('application-filled').locator('dt')).toHaveCount(form.recorded.length);
+      for (const { label, value: recorded } of form.recorded) await expect(recordEntry(record, 'application-filled', new RegExp(`^${label}$`))).toHaveText(recorded);
     }
   });
 }
