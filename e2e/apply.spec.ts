@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { compareCvs } from '../lib/cv/export/ats';
 import { importCv, importCvText } from '../lib/cv/import/index';
 import { readPdfInNode } from '../lib/cv/import/pdf-node';
 import type { Cv } from '../lib/cv/model';
+import type { ApplicationRecord } from '../lib/db/schema';
 import { type ExtensionHarness, expect, test } from './fixtures';
 import { ApplySection } from './po/apply-section';
 import { TrackerPage } from './po/tracker-page';
@@ -44,6 +45,10 @@ async function openForm(ext: ExtensionHarness, fixture: string) {
 }
 
 const value = (page: Page, selector: string) => page.locator(selector).inputValue();
+
+/** The value the job drawer's application record lists under `label`, in its files or its filled values. */
+const recordEntry = (record: Locator, list: 'application-files' | 'application-filled', label: RegExp | string) =>
+  record.getByTestId(list).locator('dt').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
 
 test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones stay empty, undo restores, Mark as applied records it', async ({ ext }) => {
   const { job, panel, apply } = await openForm(ext, 'apply/lever.html');
@@ -142,10 +147,9 @@ test('Lever: the tailored CV goes in as a PDF, the fields fill, sensitive ones s
   await panel.show('tracker');
   const drawer = await new TrackerPage(panel.page).openJob('Senior Frontend Engineer');
   const record = drawer.getByTestId('note').getByTestId('application-record');
-  await expect(record.getByTestId('application-files')).toContainText(file!.name);
-  const filledEntry = (label: RegExp) => record.getByTestId('application-filled').locator('dt').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
-  await expect(filledEntry(/^Email/)).toHaveText('jane.public@example.com');
-  await expect(filledEntry(/notice period/)).toHaveText('One month');
+  await expect(recordEntry(record, 'application-files', /^CV/)).toHaveText(file!.name);
+  await expect(recordEntry(record, 'application-filled', /^Email/)).toHaveText('jane.public@example.com');
+  await expect(recordEntry(record, 'application-filled', /notice period/)).toHaveText('One month');
   expect(await accessibilityProblems(panel.page), 'job drawer with an application record').toEqual([]);
   await panel.page.keyboard.press('Escape');
   await expect(drawer).toHaveCount(0);
@@ -176,8 +180,12 @@ interface FormCase {
   /** Controls that must stay empty: sensitive questions without a saved answer, unrecognised fields. */
   untouched: string[];
   sensitive?: string;
+  /** An answer the user saves from "Left for you" for this question: the next fill chooses it in `selector`. */
+  answer?: { label: string; value: string; selector: string };
   /** Save the job with a cover letter first: the letter PDF goes into this file input. */
   letter?: string;
+  /** With a saved job: Mark as applied, then the record must hold these filled values, label by value. */
+  recorded?: ApplicationRecord['filled'];
 }
 
 const deep = (selector: string) => `css=${selector}`;
@@ -195,10 +203,15 @@ const forms: FormCase[] = [
     untouched: ['#autofill-input', 'textarea'],
     sensitive: 'visa sponsorship',
     letter: '#_systemfield_cover_letter',
+    recorded: [
+      { label: 'Name', value: 'Jane Q. Public' },
+      { label: 'Email', value: 'jane.public@example.com' },
+      { label: 'LinkedIn Profile', value: 'https://linkedin.com/in/janepublic' },
+    ],
   },
   {
     ats: 'Workday',
-    fixture: 'apply/workday.html',
+    fixture: 'apply/workday-steps.html#my-experience',
     resume: '[data-automation-id="file-upload-input-ref"]',
     fields: { linkedin: { selector: '#linkedin', value: 'linkedin.com/in/janepublic' } },
     untouched: ['#ref'],
@@ -213,14 +226,17 @@ const forms: FormCase[] = [
       email: { selector: '#email-input input', value: 'jane.public@example.com' },
       linkedin: { selector: '#linkedin-input input', value: 'linkedin.com/in/janepublic' },
     },
-    untouched: ['#salary-expectation-input input'],
+    untouched: ['#salary-expectation-input input', '#question-6a1f3c2e select'],
+    sensitive: 'visa sponsorship',
+    answer: { label: 'visa sponsorship', value: 'No', selector: '#question-6a1f3c2e select' },
   },
 ];
 
 for (const form of forms) {
-  test(`${form.ats} (hand-made form): the default CV goes in as a PDF, the fields fill, nothing else is typed, undo restores`, async ({ ext }) => {
+  test(`${form.ats} (hand-made form): the default CV goes in as a PDF, the fields fill, nothing else is typed, undo restores${form.answer ? ', a saved answer fills its question' : ''}${form.recorded ? ', Mark as applied records the CV, the cover letter and each value' : ''}`, async ({ ext }) => {
     const { job, panel, apply } = await openForm(ext, form.fixture);
     const letterText = 'I have built fleet dashboards in React for five years and would like to do it at Acme Robotics.';
+    let letterName: string | undefined;
     if (form.letter) {
       await panel.saveButton.click();
       await expect(panel.statusSelect).toHaveValue('saved');
@@ -247,6 +263,14 @@ for (const form of forms) {
       await expect(apply.left(form.sensitive)).toHaveAttribute('data-reason', 'sensitive');
       expect(await job.page.locator('input[type=radio]:checked').count()).toBe(0);
     }
+    if (form.answer) {
+      // The user saves an explicit answer from "Left for you" (it stays unfilled on this page).
+      const row = apply.left(form.answer.label);
+      await row.getByTestId('apply-answer').fill(form.answer.value);
+      await row.getByTestId('apply-save-answer').click();
+      await expect(row.getByRole('status')).toBeVisible();
+      expect(await job.page.locator(deep(form.answer.selector)).inputValue()).toBe('');
+    }
     if (form.letter) {
       // The cover letter saved with the job, as a PDF in the form's cover-letter input.
       const letter = await inputFile(job.page.locator(form.letter));
@@ -254,17 +278,117 @@ for (const form of forms) {
       const text = (await readPdfInNode(fileBytes(letter!))).lines.map((l) => l.text).join(' ');
       expect(text.replace(/\s+/g, ' ')).toContain('fleet dashboards in React');
       await expect(apply.root.locator('[data-testid="apply-filled-row"][data-field="coverLetter"]')).toContainText(letter!.name);
+      letterName = letter!.name;
     } else {
       // Not saved: the record needs a saved job.
       await expect(apply.root.getByTestId('apply-save-first')).toBeVisible();
     }
     expect(await job.page.evaluate(() => document.body.dataset.submitted)).toBeUndefined();
 
+    if (form.recorded) {
+      // After the user submits: Mark as applied is pre-checked, the user confirms, the job is Applied and the
+      // record keeps the CV file, the cover letter and each filled value by its label.
+      await expect(apply.markApplied).toBeChecked();
+      await apply.markSave.click();
+      await expect(apply.marked).toBeVisible();
+      await expect(panel.statusSelect).toHaveValue('applied');
+      const [applied] = await allRows<StoredJob>(panel.page, 'jobs');
+      expect(applied!.status).toBe('applied');
+      expect(applied!.history.map((h) => h.to)).toEqual(['saved', 'applied']);
+      const notes = await allRows<{ jobId: string; text: string; application?: ApplicationRecord }>(panel.page, 'notes');
+      expect(notes).toHaveLength(1);
+      expect(notes[0]!.jobId).toBe(applied!.id);
+      expect(notes[0]!.application).toEqual({ cvFile: file!.name, ...(letterName ? { coverLetterFile: letterName } : {}), filled: form.recorded });
+      expect(notes[0]!.text).toContain(`Cover letter: ${letterName}`);
+    }
+
     await apply.undoAll.click();
     await expect.poll(() => input.evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(0);
     for (const { selector } of Object.values(form.fields)) expect(await job.page.locator(deep(selector)).inputValue()).toBe('');
+
+    if (form.answer) {
+      // The next fill chooses the saved answer, reported as the user's answer.
+      await apply.fillButton.click();
+      await expect(apply.filled('resume')).toBeVisible();
+      await expect(apply.filledRows.filter({ hasText: form.answer.label })).toHaveAttribute('data-source', 'answer');
+      await expect(apply.left(form.answer.label)).toHaveCount(0);
+      expect(await job.page.locator(deep(form.answer.selector)).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe(form.answer.value);
+    }
+
+    if (form.recorded) {
+      // Undoing the fill afterwards leaves the record; the tracker's job drawer lists it as stored.
+      await panel.show('tracker');
+      const drawer = await new TrackerPage(panel.page).openJob('Senior Frontend Engineer');
+      const record = drawer.getByTestId('note').getByTestId('application-record');
+      await expect(recordEntry(record, 'application-files', /^CV/)).toHaveText(file!.name);
+      await expect(recordEntry(record, 'application-files', /^Cover letter/)).toHaveText(letterName!);
+      await expect(record.getByTestId('application-filled').locator('dt')).toHaveCount(form.recorded.length);
+      for (const { label, value: recorded } of form.recorded) await expect(recordEntry(record, 'application-filled', new RegExp(`^${label}$`))).toHaveText(recorded);
+    }
   });
 }
+
+test('Workday step by step (hand-made flow): My Information fills the contact fields, Voluntary Disclosures leaves every question to the user, Review says which step to go to', async ({ ext }) => {
+  const { job, apply } = await openForm(ext, 'apply/workday-steps.html');
+  const activeStep = job.page.locator('[data-automation-id="progressBarActiveStep"]');
+  await expect(activeStep).toContainText('My Information');
+  await apply.fillButton.click();
+  await expect(apply.filled('email')).toBeVisible();
+
+  // My Information: the standard fields, and nothing else.
+  expect(await value(job.page, '#first')).toBe('Jane Q.');
+  expect(await value(job.page, '#last')).toBe('Public');
+  expect(await value(job.page, '#email')).toBe('jane.public@example.com');
+  expect((await value(job.page, '#phone')).replace(/\D/g, '')).toBe('14155550199');
+  expect(Object.keys(await apply.filledValues()).sort()).toEqual(['email', 'firstName', 'lastName', 'phone']);
+  // Jane's CV gives no city (only "Berlin, Germany" as an address) and there is no profile: asked, not guessed.
+  await expect(apply.left('City')).toHaveAttribute('data-reason', 'no_value');
+  for (const selector of ['#source', '#address1', '#city', '#postal', '#phone-code', '#extension']) expect(await value(job.page, selector), selector).toBe('');
+  expect(await job.page.locator('input[type=radio]:checked').count()).toBe(0);
+  // The phone device type says "phone" but is a question for the user; its list is untouched.
+  await expect(apply.left('Phone Device Type')).toHaveAttribute('data-reason', 'no_answer');
+  await expect(job.page.locator('#device')).toHaveText('Select One');
+  // No file input on this step: the panel says where the CV goes.
+  await expect(apply.root.locator('[data-testid="apply-problems"] li[data-code="workday_resume_step"]')).toContainText('My Experience');
+
+  // The user saves and continues to Voluntary Disclosures (My Experience and Application Questions are other tests' business).
+  for (const step of ['My Experience', 'Application Questions', 'Voluntary Disclosures']) {
+    await job.page.locator('#next').click();
+    await expect(activeStep).toContainText(step);
+  }
+  await apply.fillButton.click();
+  // Every question is sensitive and has no saved answer: nothing filled, each listed as left for the user.
+  const disclosures: [string, string][] = [
+    ['Gender', 'gender'],
+    ['Are you Hispanic or Latino?', 'race'],
+    ['Race/Ethnicity', 'race'],
+    ['Veteran Status', 'veteran'],
+    ['Disability Status', 'disability'],
+  ];
+  for (const [label, topic] of disclosures) {
+    await expect(apply.left(label)).toHaveAttribute('data-reason', 'sensitive');
+    await expect(apply.left(label)).toHaveAttribute('data-topic', topic);
+  }
+  await expect(apply.filledRows).toHaveCount(0);
+  for (const id of ['gender', 'hispanic', 'ethnicity', 'veteran', 'disability']) await expect(job.page.locator(`#${id}`)).toHaveText('Select One');
+  // The consent box is the user's to tick.
+  await expect(apply.left('terms and conditions')).toHaveAttribute('data-reason', 'no_answer');
+  await expect(job.page.locator('#agree')).not.toBeChecked();
+  await expect(apply.root.locator('[data-testid="apply-problems"] li[data-code="workday_wrong_step"]')).toHaveCount(0);
+
+  // Review has nothing to fill: the panel names the step and where to go instead.
+  await job.page.locator('#next').click();
+  await expect(activeStep).toContainText('Review');
+  await apply.fillButton.click();
+  await expect(apply.problems.first()).toHaveAttribute('data-code', 'workday_wrong_step');
+  await expect(apply.problems).toHaveCount(1);
+  await expect(apply.problems.first()).toContainText('(Review)');
+  await expect(apply.problems.first()).toContainText('My Information');
+  await expect(apply.leftRows).toHaveCount(0);
+  // What was filled on My Information is what Workday kept; nothing was submitted.
+  await expect(job.page.locator('#review')).toContainText('jane.public@example.com');
+  expect(await job.page.evaluate(() => document.body.dataset.submitted)).toBeUndefined();
+});
 
 test('explained, never a silent half fill: Workday on the wrong step, no form, a site that ignores synthetic events, a board in a frame not granted', async ({ ext }) => {
   const workday = await openForm(ext, 'apply/workday-start.html');

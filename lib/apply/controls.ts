@@ -1,11 +1,13 @@
 import { fold, splitIdentifier, textOf } from './text';
 
 export type FormElement = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+/** A form element, or a button that opens a list to pick from (Workday's dropdowns): read, never written. */
+export type ControlElement = FormElement | HTMLButtonElement;
 export type ControlType = 'text' | 'textarea' | 'select' | 'radio' | 'checkbox' | 'file' | 'combobox';
 
 /** One question on the form: a single element, or every radio of a group. */
 export interface FormControl {
-  element: FormElement;
+  element: ControlElement;
   /** Radios of the same group (the element is the first). */
   group?: HTMLInputElement[];
   type: ControlType;
@@ -31,6 +33,8 @@ export function* walk(root: ParentNode): Generator<Element> {
 export const isInput = (element: Element): element is HTMLInputElement => element.tagName === 'INPUT';
 export const isSelect = (element: Element): element is HTMLSelectElement => element.tagName === 'SELECT';
 export const isTextArea = (element: Element): element is HTMLTextAreaElement => element.tagName === 'TEXTAREA';
+/** A `<button aria-haspopup="listbox">` dropdown: its text is the choice, "Select One" until the user picks. */
+export const isListButton = (element: Element): element is HTMLButtonElement => element.tagName === 'BUTTON' && element.getAttribute('aria-haspopup') === 'listbox';
 /** The shadow root `node` lives in, if any. */
 export function shadowRootOf(node: Node): ShadowRoot | undefined {
   const root = node.getRootNode();
@@ -42,8 +46,10 @@ function isFormElement(element: Element): element is FormElement {
   return tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA';
 }
 
+const isControlElement = (element: Element): element is ControlElement => isFormElement(element) || isListButton(element);
+
 /** Controls a person can use: not disabled, not hidden helper inputs (e.g. react-select's required mirror). */
-function usable(element: FormElement): boolean {
+function usable(element: ControlElement): boolean {
   if (element.disabled) return false;
   if (isInput(element) && SKIPPED_INPUT_TYPES.has(element.type)) return false;
   // File inputs are often visually hidden behind an "Attach" button; everything else hidden is a mirror.
@@ -51,7 +57,8 @@ function usable(element: FormElement): boolean {
   return true;
 }
 
-function controlType(element: FormElement): ControlType {
+function controlType(element: ControlElement): ControlType {
+  if (isListButton(element)) return 'combobox';
   if (isSelect(element)) return 'select';
   if (isTextArea(element)) return 'textarea';
   if (element.type === 'radio') return 'radio';
@@ -67,7 +74,7 @@ function byId(element: Element, id: string): Element | null {
 }
 
 /** The element's own label: aria-labelledby, label[for], a wrapping label, aria-label, title. */
-export function ownLabel(element: FormElement): string {
+export function ownLabel(element: ControlElement): string {
   const labelledBy = element.getAttribute('aria-labelledby');
   if (labelledBy) {
     const text = labelledBy
@@ -99,7 +106,7 @@ function cssEscape(value: string): string {
 }
 
 /** The question of a radio or checkbox group: its fieldset legend, or the group's aria label. */
-function groupLabel(element: FormElement): string {
+function groupLabel(element: ControlElement): string {
   const group = element.closest('fieldset, [role="radiogroup"], [role="group"]');
   if (!group) return '';
   const legend = group.querySelector('legend');
@@ -135,7 +142,7 @@ export function collectControls(root: ParentNode): FormControl[] {
   const controls: FormControl[] = [];
   const radioGroups = new Map<string, FormControl>();
   for (const element of walk(root)) {
-    if (!isFormElement(element) || !usable(element)) continue;
+    if (!isControlElement(element) || !usable(element)) continue;
     const type = controlType(element);
     if (type === 'radio') {
       const input = element as HTMLInputElement;
@@ -162,7 +169,7 @@ export function collectControls(root: ParentNode): FormControl[] {
   return controls;
 }
 
-function describe(element: FormElement, type: ControlType, label: string): FormControl {
+function describe(element: ControlElement, type: ControlType, label: string): FormControl {
   const hints: FormControl['hints'] = [];
   const autocomplete = element.getAttribute('autocomplete');
   if (autocomplete) hints.push({ source: 'autocomplete', text: autocomplete.toLowerCase().trim() });

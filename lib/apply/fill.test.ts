@@ -222,3 +222,64 @@ describe('fillForm: what cannot be done is said', () => {
     expect(report.problems).toContainEqual({ code: 'upload_unconfirmed', detail: 'Ana_Garcia_CV.pdf' });
   });
 });
+
+// Workday's newer layout (2024 on): the key only on the `formField-<key>` box, the input named
+// `name--legalName--firstName`; dropdowns are list buttons. The older layout is the e2e fixture's.
+const workdayUrl = 'https://acme.wd3.myworkdayjobs.com/en-US/careers/job/Lisbon/Senior-Frontend-Engineer_R1/apply/applyManually';
+const progress = (step: string) => `<div data-automation-id="progressBar"><ol><li data-automation-id="progressBarActiveStep"><label>current step 1 of 5</label>${step}</li></ol></div>`;
+const box = (key: string, label: string, control: string) => `<div data-automation-id="formField-${key}"><label for="${key}">${label}</label>${control.replace('ID', key)}</div>`;
+const listButton = (key: string, label: string) => box(key, label, '<button type="button" id="ID" aria-haspopup="listbox">Select One</button>');
+
+describe('fillForm on Workday steps', () => {
+  it('My Information (newer layout): the contact fields fill, the phone device type and extension are not the phone, the CV is for My Experience', async () => {
+    const doc = page(
+      `<div data-automation-id="applyFlowPage">${progress('My Information')}
+        ${box('legalName--firstName', 'Given Name(s)', '<input type="text" id="ID" name="legalName--firstName">')}
+        ${box('legalName--lastName', 'Family Name', '<input type="text" id="ID" name="legalName--lastName">')}
+        ${box('city', 'City', '<input type="text" id="ID">')}
+        ${box('email', 'Email', '<input type="text" id="ID">')}
+        ${listButton('phoneType', 'Phone Device Type')}
+        ${box('phoneNumber', 'Phone Number', '<input type="text" id="ID">')}
+        ${box('extension', 'Phone Extension', '<input type="text" id="ID">')}
+      </div>`,
+      workdayUrl,
+    );
+    const report = await fillForm(doc, plan, env());
+    expect(Object.fromEntries(report.filled.map((f) => [f.field, f.value]))).toEqual({ firstName: 'Ana', lastName: 'García', city: 'Madrid', email: 'ana@example.com', phone: '+34 600 000 000' });
+    expect(value(doc, '[id="extension"]')).toBe('');
+    expect(doc.querySelector('[id="phoneType"]')!.textContent).toBe('Select One');
+    expect(report.left.map((l) => [l.label, l.reason])).toEqual([
+      ['Phone Device Type', 'no_answer'],
+      ['Phone Extension', 'no_answer'],
+    ]);
+    expect(report.problems).toEqual([{ code: 'workday_resume_step' }]);
+  });
+
+  it('Voluntary Disclosures: every list button is left to the user, sensitive without a saved answer, for a pick from the list with one', async () => {
+    const html = `<div data-automation-id="applyFlowPage">${progress('Voluntary Disclosures')}
+      ${listButton('gender', 'Gender')}${listButton('ethnicityDropdown', 'Race/Ethnicity')}${listButton('veteranStatus', 'Veteran Status')}${listButton('disabilityStatus', 'Disability Status')}
+    </div>`;
+    const doc = page(html, workdayUrl);
+    const report = await fillForm(doc, plan, env());
+    expect(report.filled).toEqual([]);
+    expect(report.left.map((l) => [l.label, l.reason, l.topic])).toEqual([
+      ['Gender', 'sensitive', 'gender'],
+      ['Race/Ethnicity', 'sensitive', 'race'],
+      ['Veteran Status', 'sensitive', 'veteran'],
+      ['Disability Status', 'sensitive', 'disability'],
+    ]);
+    expect(report.problems.map((p) => p.code)).toEqual(['workday_resume_step']);
+
+    const answered = page(html, workdayUrl);
+    const withAnswer = await fillForm(answered, { ...plan, answers: [{ question: normalizeQuestion('Gender'), answer: 'Female' }] }, env());
+    expect(withAnswer.left[0]).toMatchObject({ label: 'Gender', reason: 'pick_from_list', topic: 'gender' });
+    expect(answered.querySelector('[id="gender"]')!.textContent).toBe('Select One');
+  });
+
+  it('a step that asks nothing (Review) is the wrong step, named as the progress bar names it', async () => {
+    const doc = page(`<div data-automation-id="applyFlowPage">${progress('Review')}<h3>Review</h3><dl><dt>Email</dt><dd>ana@example.com</dd></dl><button data-automation-id="bottom-navigation-next-button">Submit</button></div>`, workdayUrl);
+    const report = await fillForm(doc, plan, env());
+    expect(report.problems).toEqual([{ code: 'workday_wrong_step', detail: 'Review' }]);
+    expect(report.filled).toEqual([]);
+  });
+});

@@ -1,10 +1,10 @@
 import { detectAts, greenhouseEmbed, type AtsModule } from './ats';
-import { isSelect, type FormControl } from './controls';
+import { isListButton, isSelect, type FormControl } from './controls';
 import { attachFile, check, fileFromBase64, setNativeValue, clearFile } from './dom-write';
 import { classifyForm, type ClassifiedControl } from './match';
 import { isPlaceholderOption, matchOption } from './options';
 import type { FillPlan, FillProblem, FillReport, FilledField, LeftField } from './report';
-import { normalizeQuestion } from './text';
+import { normalizeQuestion, textOf } from './text';
 import { waitForUpload, type UploadOutcome } from './wait';
 
 /** One way back per written control, kept in the content script's world until the next fill. */
@@ -21,6 +21,7 @@ export function isFilled(control: FormControl): boolean {
   if (control.type === 'radio') return (control.group ?? []).some((r) => r.checked);
   if (control.type === 'checkbox') return (el as HTMLInputElement).checked;
   if (control.type === 'file') return ((el as HTMLInputElement).files?.length ?? 0) > 0;
+  if (isListButton(el)) return !isPlaceholderOption(textOf(el));
   if (isSelect(el)) {
     const selected = el.selectedOptions[0];
     return Boolean(selected && el.value !== '' && !isPlaceholderOption(selected.text));
@@ -141,7 +142,7 @@ async function fillResume(
   // One unlabelled file input on the form is the resume field.
   if (candidates.length === 0 && files.length === 1 && files[0]!.match.kind === 'unknown') candidates = files;
   if (candidates.length === 0) {
-    if (!controls.some((c) => c.match.kind === 'resume')) report.problems.push({ code: 'no_file_input' });
+    if (!controls.some((c) => c.match.kind === 'resume')) report.problems.push(ats?.missingResume?.(doc) ?? { code: 'no_file_input' });
     return undefined;
   }
   // Several: the one whose own label says resume/CV, else the first.
@@ -202,8 +203,9 @@ async function fillControl(control: ClassifiedControl, plan: FillPlan, env: Fill
     if (match.kind === 'question') return left('no_answer');
     return left('no_value');
   }
-  // Custom dropdowns (react-select, UI5) need a pick from their own list: the user's click.
-  if (control.type === 'combobox') return left('pick_from_list', topic);
+  // Custom dropdowns (react-select, UI5, Workday's list buttons) need a pick from their own list: the user's click.
+  const element = control.element;
+  if (control.type === 'combobox' || isListButton(element)) return left('pick_from_list', topic);
 
   const field = match.kind === 'profile' ? match.field : match.kind === 'coverLetter' ? 'coverLetter' : undefined;
   const filled = (shown: string): FilledField => ({ label, value: shown, source, question, ...(field ? { field } : {}) });
@@ -211,7 +213,6 @@ async function fillControl(control: ClassifiedControl, plan: FillPlan, env: Fill
   if (control.type === 'select' || control.type === 'radio' || control.type === 'checkbox') {
     return chooseOption(control, value, env) ? filled(value) : left('no_option', topic);
   }
-  const element = control.element;
   const previous = element.value;
   setNativeValue(element, value);
   env.undo.push(() => setNativeValue(element, previous));

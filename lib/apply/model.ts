@@ -31,6 +31,7 @@ const problemCodes = [
   'cross_origin_iframe',
   'synthetic_ignored',
   'workday_wrong_step',
+  'workday_resume_step',
   'upload_unconfirmed',
   'no_form',
   'frame_needs_permission',

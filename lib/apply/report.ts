@@ -44,7 +44,7 @@ export interface LeftField {
   options?: string[];
 }
 
-export type FillProblemCode = 'no_file_input' | 'several_file_inputs' | 'cross_origin_iframe' | 'synthetic_ignored' | 'workday_wrong_step' | 'upload_unconfirmed' | 'no_form' | 'frame_needs_permission';
+export type FillProblemCode = 'no_file_input' | 'several_file_inputs' | 'cross_origin_iframe' | 'synthetic_ignored' | 'workday_wrong_step' | 'workday_resume_step' | 'upload_unconfirmed' | 'no_form' | 'frame_needs_permission';
 
 export interface FillProblem {
   code: FillProblemCode;

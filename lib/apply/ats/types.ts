@@ -6,7 +6,7 @@ export type AtsName = (typeof atsNames)[number];
 
 /** Why a page cannot be filled as it stands, said in a way the panel can explain. */
 export interface StepProblem {
-  code: 'workday_wrong_step';
+  code: 'workday_wrong_step' | 'workday_resume_step';
   /** The step the form is on, as the site names it. */
   detail?: string;
 }
@@ -21,6 +21,8 @@ export interface AtsModule {
   uploaded?(root: ParentNode, fileName: string): boolean;
   /** A multi-step form on a step with nothing to fill, and what to do. */
   stepProblem?(doc: Document, controls: readonly FormControl[]): StepProblem | undefined;
+  /** What to say when this step has no file input for the CV (a multi-step form takes it on another step). */
+  missingResume?(doc: Document): StepProblem | undefined;
 }
 
 export function hostIs(doc: Document, pattern: RegExp): boolean {

@@ -407,6 +407,8 @@ function problemText(problem: FillProblem): string {
       return i18n.t('apply.problem.no_form');
     case 'workday_wrong_step':
       return detail ? i18n.t('apply.problem.workday_wrong_step', [detail]) : i18n.t('apply.problem.workday_wrong_step_plain');
+    case 'workday_resume_step':
+      return i18n.t('apply.problem.workday_resume_step');
     case 'cross_origin_iframe':
     case 'frame_needs_permission':
       return i18n.t(`apply.problem.${problem.code}`, [hostOf(detail)]);
