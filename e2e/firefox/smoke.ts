@@ -323,7 +323,11 @@ async function main(firefox: Browser, server: StaticServer, mock: MockOpenRouter
     await settings.close();
 
     mock.enqueue(structuredAnswer(analysis('Senior Frontend Engineer')));
-    await click(panel, '[data-testid="ai-analysis"] [data-testid="ai-start"]');
+    // The button's own click: scrolled into view by the driver, it can sit under the panel's sticky header,
+    // where a click at its coordinates lands on the header. Starting needs no user gesture (the consent
+    // dialog's Send below, which asks Firefox, is clicked at its coordinates).
+    const start = await panel.waitForSelector('[data-testid="ai-analysis"] [data-testid="ai-start"]:not([disabled])', { visible: true });
+    await start!.evaluate((button) => (button as HTMLButtonElement).click());
     await panel.waitForSelector('[data-testid="consent-dialog"] [data-testid="consent-data-collection"]', { visible: true });
     const chatsBefore = mock.requests().filter((r) => r.method === 'POST').length;
     assert.equal(chatsBefore, 0, 'nothing sent before Send');
