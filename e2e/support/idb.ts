@@ -1,20 +1,33 @@
 import type { Page } from '@playwright/test';
+import { bucketOf, JOB_CARDS, toJobCard } from '../../lib/db/job-cards';
+import type { JobRow } from '../../lib/db/schema';
 
 /**
  * The extension's `jobfit` database read and written straight through IndexedDB from one of its pages
- * (no Dexie in the tests). Rows are put as the repos store them. Dexie's live queries in an open page
- * do not see such writes: reload the page after `putRows`.
+ * (no Dexie in the tests). Rows are put as the repos store them: jobs with their cards (the derived list
+ * fields, lib/db/job-cards.ts) in the same transaction, as Jobfit's own writes do. Dexie's live queries in
+ * an open page do not see such writes: reload the page after `putRows`.
  */
 export function putRows(page: Page, store: string, rows: readonly unknown[]): Promise<void> {
+  const cards = store === 'jobs' ? (rows as JobRow[]).map((row) => ({ bucket: bucketOf(row.id), card: toJobCard(row) })) : [];
   return page.evaluate(
-    ({ store, rows }) =>
+    ({ store, rows, cards, cardStore }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('jobfit'); // no version: opens what exists, never upgrades
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(store, 'readwrite');
+          const tx = db.transaction(cards.length ? [store, cardStore] : [store], 'readwrite');
           for (const row of rows) tx.objectStore(store).put(row);
+          for (const bucket of new Set(cards.map((c) => c.bucket))) {
+            const read = tx.objectStore(cardStore).get(bucket);
+            read.onsuccess = () => {
+              const stored = (read.result as { cards: { id: string }[] } | undefined)?.cards ?? [];
+              const mine = cards.filter((c) => c.bucket === bucket).map((c) => c.card);
+              const ids = new Set(mine.map((card) => card.id));
+              tx.objectStore(cardStore).put({ bucket, cards: [...stored.filter((card) => !ids.has(card.id)), ...mine] });
+            };
+          }
           tx.oncomplete = () => {
             db.close();
             resolve();
@@ -22,7 +35,7 @@ export function putRows(page: Page, store: string, rows: readonly unknown[]): Pr
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { store, rows },
+    { store, rows, cards, cardStore: JOB_CARDS },
   );
 }
 

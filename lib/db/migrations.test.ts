@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadFixtures, nativeVersion, writeRawDb, type DbFixture } from './fixtures/harness';
-import { DB_VERSION, JobfitDb, tableNames } from './schema';
+import { findCardMismatches } from './repos/integrity';
+import { DB_VERSION, derivedTableNames, JobfitDb, tableNames } from './schema';
 
 /**
  * One row per fixture: a database left behind by Jobfit at schema version n must open with the current
@@ -61,7 +62,9 @@ describe.each(fixtures.map((f) => [f.version, f] as const))('upgrade from v%i', 
 
     expect(db.verno).toBe(DB_VERSION);
     expect(db.backendDB().version).toBe(DB_VERSION * 10);
-    expect(db.tables.map((t) => t.name).sort()).toEqual([...tableNames].sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual([...tableNames, ...derivedTableNames].sort());
+    // The job cards are built from (or were stored with) the jobs: one per job, equal to what the job gives.
+    expect(await findCardMismatches(db)).toEqual([]);
     // Dexie warns and patches the schema when what is installed does not match what the code declares.
     expect(warn).not.toHaveBeenCalled();
 

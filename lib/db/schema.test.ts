@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION, JobfitDb, tableNames, type JobRow } from './schema';
+import { DB_NAME, DB_VERSION, derivedTableNames, JobfitDb, tableNames, type JobRow } from './schema';
 
 const opened: JobfitDb[] = [];
 afterEach(() => {
@@ -35,10 +35,11 @@ describe('JobfitDb schema', () => {
     expect(db.verno).toBe(DB_VERSION);
   });
 
-  it('creates every table in tableNames, and only those', async () => {
+  it('creates every table in tableNames and derivedTableNames, and only those', async () => {
     const db = await freshDb();
-    expect(db.tables.map((t) => t.name).sort()).toEqual([...tableNames].sort());
-    expect([...db.backendDB().objectStoreNames].sort()).toEqual([...tableNames].sort());
+    const all = [...tableNames, ...derivedTableNames].sort();
+    expect(db.tables.map((t) => t.name).sort()).toEqual(all);
+    expect([...db.backendDB().objectStoreNames].sort()).toEqual(all);
   });
 
   it('declares the current version as native version DB_VERSION * 10', async () => {
@@ -47,11 +48,12 @@ describe('JobfitDb schema', () => {
     expect(db.backendDB().version).toBe(DB_VERSION * 10);
   });
 
-  it('uses inbound string keys (id / key), never auto-increment', async () => {
+  it('uses inbound keys (id / key; the job cards their bucket number), never auto-increment', async () => {
     const db = await freshDb();
     for (const table of db.tables) {
       expect(table.schema.primKey.auto, table.name).toBe(false);
-      expect(table.schema.primKey.keyPath, table.name).toBe(table.name === 'llmCache' || table.name === 'settings' ? 'key' : 'id');
+      const key = table.name === 'llmCache' || table.name === 'settings' ? 'key' : table.name === 'jobCards' ? 'bucket' : 'id';
+      expect(table.schema.primKey.keyPath, table.name).toBe(key);
     }
   });
 

@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import { cardBuckets, jobCardsMiddleware, type CardBucketRow } from './job-cards';
 
 /**
  * Jobfit's database. Pages read it through repos (live queries) and may write through repos;
@@ -8,7 +9,7 @@ import { Dexie, type EntityTable } from 'dexie';
  * has a fixture in `lib/db/fixtures/` used by the migration test.
  */
 export const DB_NAME = 'jobfit';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type JobStatus =
   | 'saved'
@@ -158,6 +159,8 @@ export class JobfitDb extends Dexie {
   notes!: EntityTable<NoteRow, 'id'>;
   answers!: EntityTable<AnswerRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  /** Derived from jobs, kept in step by `jobCardsMiddleware` (lib/db/job-cards.ts); never written by repos. */
+  jobCards!: EntityTable<CardBucketRow, 'bucket'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -179,9 +182,18 @@ export class JobfitDb extends Dexie {
       jobs: 'id, url, status, company, updatedAt, createdAt, *tags, [status+updatedAt], appliedAt, score',
       tasks: 'id, jobId, dueAt, done, [done+dueAt]',
     });
+    // v3 (tracker at 10,000 jobs): every job's list fields packed in a few bucket rows, built here from
+    // the stored jobs and kept in step with them from then on.
+    this.version(3)
+      .stores({ jobCards: 'bucket' })
+      .upgrade(async (tx) => {
+        await tx.table('jobCards').bulkPut(cardBuckets(await tx.table<JobRow>('jobs').toArray()));
+      });
+    this.use(jobCardsMiddleware);
   }
 }
 
+/** The tables that hold the user's data: what a backup holds, what "Delete all" clears. */
 export const tableNames = [
   'jobs',
   'cvs',
@@ -194,3 +206,6 @@ export const tableNames = [
   'answers',
   'settings',
 ] as const;
+
+/** Tables derived from the others (rebuilt from them, never in a backup). */
+export const derivedTableNames = ['jobCards'] as const;

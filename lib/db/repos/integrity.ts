@@ -1,3 +1,4 @@
+import { bucketOf, toJobCard } from '../job-cards';
 import { tableNames, type JobfitDb } from '../schema';
 
 type TableName = (typeof tableNames)[number];
@@ -45,6 +46,38 @@ export async function findDanglingReferences(db: JobfitDb): Promise<DanglingRefe
         }
       });
     }
+    return found;
+  });
+}
+
+export interface CardMismatch {
+  id: string;
+  problem: 'missing' | 'stale' | 'orphan' | 'duplicate' | 'wrong_bucket';
+}
+
+/**
+ * Compares the job cards (lib/db/job-cards.ts) with the jobs they are derived from: every job has exactly
+ * one card, in its bucket, equal to what the job gives; no card is left for a job that is gone.
+ */
+export async function findCardMismatches(db: JobfitDb): Promise<CardMismatch[]> {
+  return db.transaction('r', db.jobs, db.jobCards, async () => {
+    const found: CardMismatch[] = [];
+    const cards = new Map<string, unknown>();
+    for (const row of await db.jobCards.toArray()) {
+      for (const card of row.cards) {
+        if (cards.has(card.id)) found.push({ id: card.id, problem: 'duplicate' });
+        if (bucketOf(card.id) !== row.bucket) found.push({ id: card.id, problem: 'wrong_bucket' });
+        cards.set(card.id, card);
+      }
+    }
+    const jobIds = new Set<string>();
+    await db.jobs.each((job) => {
+      jobIds.add(job.id);
+      const card = cards.get(job.id);
+      if (!card) found.push({ id: job.id, problem: 'missing' });
+      else if (JSON.stringify(card) !== JSON.stringify(toJobCard(job))) found.push({ id: job.id, problem: 'stale' });
+    });
+    for (const id of cards.keys()) if (!jobIds.has(id)) found.push({ id, problem: 'orphan' });
     return found;
   });
 }

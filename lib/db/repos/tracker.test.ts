@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../fixtures/harness';
 import { JobfitDb, tableNames, type JobRow } from '../schema';
 import { createJobsRepo } from './jobs';
-import { findDanglingReferences, references } from './integrity';
+import { findCardMismatches, findDanglingReferences, references } from './integrity';
 import { createTrackerRepo, type TrackerRepo } from './tracker';
 
 let db: JobfitDb;
@@ -123,6 +123,7 @@ describe('tracker repo: delete with linked CVs and cover letters', () => {
   it('the fixture has no dangling references to start with', async () => {
     await seed();
     expect(await findDanglingReferences(db)).toEqual([]);
+    expect(await findCardMismatches(db)).toEqual([]);
   });
 
   it('lists what was made for a job: tailored CVs and analyses', async () => {
@@ -153,6 +154,7 @@ describe('tracker repo: delete with linked CVs and cover letters', () => {
     expect(await db.llmUsage.get('use-1')).not.toHaveProperty('runId');
     expect(await db.jobs.get('job-2')).toBeDefined();
     expect(await findDanglingReferences(db)).toEqual([]);
+    expect(await findCardMismatches(db)).toEqual([]);
   });
 
   it('"keep" keeps the tailored CV and the cover letter standalone', async () => {
@@ -166,6 +168,7 @@ describe('tracker repo: delete with linked CVs and cover letters', () => {
     expect(letter).not.toHaveProperty('jobId');
     expect(await db.analyses.get('an-1')).toBeUndefined();
     expect(await findDanglingReferences(db)).toEqual([]);
+    expect(await findCardMismatches(db)).toEqual([]);
   });
 
   it('detaches what pointed at a deleted tailored CV', async () => {
@@ -176,6 +179,7 @@ describe('tracker repo: delete with linked CVs and cover letters', () => {
     expect(await db.cvs.get('cv-child')).not.toHaveProperty('parentId');
     expect(await db.analyses.get('an-3')).not.toHaveProperty('cvId');
     expect(await findDanglingReferences(db)).toEqual([]);
+    expect(await findCardMismatches(db)).toEqual([]);
   });
 
   it('the integrity walk does find a dangling reference', async () => {

@@ -1,4 +1,5 @@
 import { isUnusualMove, neverAutoArchived, withStatus } from '../../tracker/statuses';
+import type { JobCard } from '../job-cards';
 import { tableNames, type JobfitDb, type JobRow, type JobStatus, type NoteRow, type TaskRow } from '../schema';
 
 /** What happens to a deleted job's tailored CVs and cover letters. */
@@ -58,6 +59,8 @@ export function createTrackerRepo(db: JobfitDb, now: () => number = Date.now) {
 
   return {
     listJobs: () => db.jobs.toArray(),
+    /** Every job's list fields (lib/db/job-cards.ts), in no particular order: a few records for 10,000 jobs. */
+    listCards: async (): Promise<JobCard[]> => (await db.jobCards.toArray()).flatMap((row) => row.cards),
     /**
      * The jobs of the given statuses (every job for none). One `equals` read per status: IndexedDB hands
      * those over in one getAll, where Dexie's `anyOf` walks a cursor one row at a time (≈ 5× slower at
