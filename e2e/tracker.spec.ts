@@ -7,6 +7,7 @@ import { TrackerPage } from './po/tracker-page';
 import type { Chrome } from './support/chrome';
 import { databaseHash } from './support/db-hash';
 import { putRows } from './support/idb';
+import { DB_VERSION } from '../lib/db/schema';
 
 declare const chrome: Chrome;
 const DAY = 86_400_000;
@@ -123,7 +124,7 @@ test('save three postings, move one on the board, add a note and a task, export,
   await expect(panel.page.getByTestId('last-backup')).toContainText('Last backup:');
   const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { formatName: string; data: { databaseVersion: number } };
   expect(exported.formatName).toBe('dexie');
-  expect(exported.data.databaseVersion).toBe(2);
+  expect(exported.data.databaseVersion).toBe(DB_VERSION);
 
   // Delete all.
   await panel.page.getByTestId('delete-all').click();
@@ -235,7 +236,7 @@ test('backup reminder: the banner shows when a backup is due; Back up now saves 
   fs.rmSync(file);
   expect(path.basename(file)).toMatch(/^jobfit-backup-\d{4}-\d{2}-\d{2}( \(\d+\))?\.json$/);
   const saved = JSON.parse(fs.readFileSync(copy, 'utf8')) as { formatName: string; data: { databaseVersion: number } };
-  expect(saved).toMatchObject({ formatName: 'dexie', data: { databaseVersion: 2 } });
+  expect(saved).toMatchObject({ formatName: 'dexie', data: { databaseVersion: DB_VERSION } });
   // The next reminder is a week from now, in the worker.
   const alarm = await ext.evaluateInWorker(() => chrome.alarms.get('jobfit-backup'));
   expect(alarm!.scheduledTime).toBeGreaterThan(now + 6.9 * DAY);

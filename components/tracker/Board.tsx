@@ -10,12 +10,13 @@ import {
 } from '@dnd-kit/core';
 import { memo, type KeyboardEvent } from 'react';
 import { i18n } from '#i18n';
-import type { JobRow, JobStatus } from '@/lib/db/schema';
+import type { JobCard } from '@/lib/db/job-cards';
+import type { JobStatus } from '@/lib/db/schema';
 import { isJobStatus, statuses } from '@/lib/tracker/statuses';
 import { statusLabel } from './labels';
 
 export interface BoardProps {
-  jobs: readonly JobRow[];
+  jobs: readonly JobCard[];
   onMove(id: string, to: JobStatus): void;
   onOpen(id: string): void;
   /** Cards drawn per column; the rest are counted (the table lists everything). */
@@ -28,7 +29,7 @@ export interface BoardProps {
  */
 export function Board({ jobs, onMove, onOpen, perColumn = 100 }: BoardProps) {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor));
-  const byStatus = new Map<JobStatus, JobRow[]>(statuses.map((s) => [s, []]));
+  const byStatus = new Map<JobStatus, JobCard[]>(statuses.map((s) => [s, []]));
   for (const job of jobs) byStatus.get(job.status)!.push(job);
 
   function onDragEnd(event: DragEndEvent) {
@@ -50,7 +51,7 @@ export function Board({ jobs, onMove, onOpen, perColumn = 100 }: BoardProps) {
   );
 }
 
-function Column({ status, jobs, limit, onMove, onOpen }: { status: JobStatus; jobs: JobRow[]; limit: number } & Pick<BoardProps, 'onMove' | 'onOpen'>) {
+function Column({ status, jobs, limit, onMove, onOpen }: { status: JobStatus; jobs: JobCard[]; limit: number } & Pick<BoardProps, 'onMove' | 'onOpen'>) {
   const { setNodeRef, isOver } = useDroppable({ id: status });
   const hidden = jobs.length - limit;
   return (
@@ -68,7 +69,7 @@ function Column({ status, jobs, limit, onMove, onOpen }: { status: JobStatus; jo
   );
 }
 
-const Card = memo(function Card({ job, onMove, onOpen }: { job: JobRow } & Pick<BoardProps, 'onMove' | 'onOpen'>) {
+const Card = memo(function Card({ job, onMove, onOpen }: { job: JobCard } & Pick<BoardProps, 'onMove' | 'onOpen'>) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: job.id });
   const style = transform ? { transform: `translate(${transform.x}px, ${transform.y}px)` } : undefined;
 

@@ -43,16 +43,6 @@ describe('JobTable', () => {
     expect(view.host.querySelector('[role="table"]')!.getAttribute('aria-rowcount')).toBe('10001');
   });
 
-  it('asks for the rest of the rows only when the rows in view reach the end of the first ones', () => {
-    const far = vi.fn();
-    view = render(<JobTable {...props({ jobs: jobs.slice(0, 60), onNearEnd: far })} />);
-    expect(far).not.toHaveBeenCalled();
-    view.unmount();
-    const near = vi.fn();
-    view = render(<JobTable {...props({ jobs: jobs.slice(0, 5), onNearEnd: near })} />);
-    expect(near).toHaveBeenCalled();
-  });
-
   it('shows company, title, translated status, score, applied date and next task', () => {
     view = render(<JobTable {...props()} />);
     const cells = [...view.host.querySelector('[data-job-id="j0"]')!.querySelectorAll('[role="cell"]')].map((c) => c.textContent);

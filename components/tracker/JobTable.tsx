@@ -1,12 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { i18n } from '#i18n';
-import type { JobRow, TaskRow } from '@/lib/db/schema';
+import type { JobCard } from '@/lib/db/job-cards';
+import type { TaskRow } from '@/lib/db/schema';
 import type { SortKey, TrackerSort } from '@/lib/tracker/query';
 import { formatDate, statusLabel } from './labels';
 
 export interface JobTableProps {
-  jobs: readonly JobRow[];
+  jobs: readonly JobCard[];
   nextTasks: ReadonlyMap<string, TaskRow>;
   selected: ReadonlySet<string>;
   sort: TrackerSort;
@@ -14,21 +15,19 @@ export interface JobTableProps {
   onToggle(id: string): void;
   onToggleAll(): void;
   onOpen(id: string): void;
-  /** Called when the rows in view reach the end of `jobs` (the view then reads the rest). */
-  onNearEnd?(): void;
 }
 
 const ROW_HEIGHT = 40;
 
 /** Only the rows in view are in the DOM, so 10,000 jobs scroll like 10. */
-export function JobTable({ jobs, nextTasks, selected, sort, onSort, onToggle, onToggleAll, onOpen, onNearEnd }: JobTableProps) {
+export function JobTable({ jobs, nextTasks, selected, sort, onSort, onToggle, onToggleAll, onOpen }: JobTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- nothing below is memoised; the table re-renders with it
   const virtualizer = useVirtualizer({
     count: jobs.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: 4,
     // Before the first layout (and where nothing is laid out), render a screenful.
     initialRect: { width: 480, height: 600 },
   });
@@ -41,10 +40,6 @@ export function JobTable({ jobs, nextTasks, selected, sort, onSort, onToggle, on
     { key: 'appliedAt', label: i18n.t('tracker.colApplied') },
     { key: 'next', label: i18n.t('tracker.colNextTask') },
   ];
-  const lastInView = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
-  useEffect(() => {
-    if (onNearEnd && lastInView >= jobs.length - 1) onNearEnd();
-  }, [onNearEnd, lastInView, jobs.length]);
 
   const allSelected = jobs.length > 0 && jobs.every((job) => selected.has(job.id));
 

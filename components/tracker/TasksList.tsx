@@ -1,11 +1,12 @@
 import { i18n } from '#i18n';
-import type { JobRow, TaskRow } from '@/lib/db/schema';
+import type { JobCard } from '@/lib/db/job-cards';
+import type { TaskRow } from '@/lib/db/schema';
 import { formatDate } from './labels';
 
 export interface TasksListProps {
   /** Open tasks, soonest first. */
   tasks: readonly TaskRow[];
-  jobs: ReadonlyMap<string, JobRow>;
+  jobs: ReadonlyMap<string, JobCard>;
   now: number;
   onToggle(id: string, done: boolean): void;
   onOpenJob(id: string): void;

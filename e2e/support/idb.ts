@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { bucketOf, JOB_CARDS, toJobCard } from '../../lib/db/job-cards';
+import { bucketOf, decodeBucket, encodeBucket, JOB_CARDS, toJobCard, type CardBucketRow, type JobCard } from '../../lib/db/job-cards';
 import type { JobRow } from '../../lib/db/schema';
 
 /**
@@ -8,26 +8,18 @@ import type { JobRow } from '../../lib/db/schema';
  * fields, lib/db/job-cards.ts) in the same transaction, as Jobfit's own writes do. Dexie's live queries in
  * an open page do not see such writes: reload the page after `putRows`.
  */
-export function putRows(page: Page, store: string, rows: readonly unknown[]): Promise<void> {
-  const cards = store === 'jobs' ? (rows as JobRow[]).map((row) => ({ bucket: bucketOf(row.id), card: toJobCard(row) })) : [];
-  return page.evaluate(
-    ({ store, rows, cards, cardStore }) =>
+export async function putRows(page: Page, store: string, rows: readonly unknown[]): Promise<void> {
+  const cardRows = store === 'jobs' ? await cardsWith(page, rows as JobRow[]) : [];
+  await page.evaluate(
+    ({ store, rows, cardRows, cardStore }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('jobfit'); // no version: opens what exists, never upgrades
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(cards.length ? [store, cardStore] : [store], 'readwrite');
+          const tx = db.transaction(cardRows.length ? [store, cardStore] : [store], 'readwrite');
           for (const row of rows) tx.objectStore(store).put(row);
-          for (const bucket of new Set(cards.map((c) => c.bucket))) {
-            const read = tx.objectStore(cardStore).get(bucket);
-            read.onsuccess = () => {
-              const stored = (read.result as { cards: { id: string }[] } | undefined)?.cards ?? [];
-              const mine = cards.filter((c) => c.bucket === bucket).map((c) => c.card);
-              const ids = new Set(mine.map((card) => card.id));
-              tx.objectStore(cardStore).put({ bucket, cards: [...stored.filter((card) => !ids.has(card.id)), ...mine] });
-            };
-          }
+          for (const row of cardRows) tx.objectStore(cardStore).put(row);
           tx.oncomplete = () => {
             db.close();
             resolve();
@@ -35,8 +27,21 @@ export function putRows(page: Page, store: string, rows: readonly unknown[]): Pr
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { store, rows, cards, cardStore: JOB_CARDS },
+    { store, rows, cardRows, cardStore: JOB_CARDS },
   );
+}
+
+/** The card buckets the given jobs fall in, with those jobs' cards put in (read, then merged here). */
+async function cardsWith(page: Page, jobs: readonly JobRow[]): Promise<CardBucketRow[]> {
+  const stored = new Map((await allRows<CardBucketRow>(page, JOB_CARDS)).map((row) => [row.bucket, decodeBucket(row)]));
+  const touched = new Map<number, Map<string, JobCard>>();
+  for (const job of jobs) {
+    const bucket = bucketOf(job.id);
+    const cards = touched.get(bucket) ?? new Map((stored.get(bucket) ?? []).map((card) => [card.id, card]));
+    cards.set(job.id, toJobCard(job));
+    touched.set(bucket, cards);
+  }
+  return [...touched].map(([bucket, cards]) => encodeBucket(bucket, [...cards.values()]));
 }
 
 export function allRows<T>(page: Page, store: string): Promise<T[]> {

@@ -32,9 +32,109 @@ export interface JobCard {
   workplace?: Workplace;
 }
 
+/**
+ * One bucket's cards, a column per field (structured clone reads and copies a few arrays of plain values
+ * much faster than one object per card). Row i of every column is one card; a missing value is undefined.
+ * Tags are flattened: card i has `tagCount[i]` tags, in order, in `tags`. (Read back, null is missing too:
+ * JSON has no undefined in arrays.)
+ */
 export interface CardBucketRow {
   bucket: number;
-  cards: JobCard[];
+  id: string[];
+  url: string[];
+  title: string[];
+  company: string[];
+  location: (string | undefined)[];
+  status: JobRow['status'][];
+  score: (number | undefined)[];
+  tagCount: number[];
+  tags: string[];
+  createdAt: number[];
+  updatedAt: number[];
+  appliedAt: (number | undefined)[];
+  workplace: (Workplace | undefined)[];
+}
+
+/**
+ * Packs cards newest first (by updatedAt), the tracker's default order: the buckets then hand over a few
+ * long sorted runs, which a sort merges instead of sorting from scratch.
+ */
+export function encodeBucket(bucket: number, unordered: readonly JobCard[]): CardBucketRow {
+  const cards = [...unordered].sort((a, b) => b.updatedAt - a.updatedAt);
+  const row: CardBucketRow = {
+    bucket,
+    id: [],
+    url: [],
+    title: [],
+    company: [],
+    location: [],
+    status: [],
+    score: [],
+    tagCount: [],
+    tags: [],
+    createdAt: [],
+    updatedAt: [],
+    appliedAt: [],
+    workplace: [],
+  };
+  for (const card of cards) {
+    row.id.push(card.id);
+    row.url.push(card.url);
+    row.title.push(card.title);
+    row.company.push(card.company);
+    row.location.push(card.location);
+    row.status.push(card.status);
+    row.score.push(card.score);
+    row.tagCount.push(card.tags.length);
+    row.tags.push(...card.tags);
+    row.createdAt.push(card.createdAt);
+    row.updatedAt.push(card.updatedAt);
+    row.appliedAt.push(card.appliedAt);
+    row.workplace.push(card.workplace);
+  }
+  return row;
+}
+
+export function decodeBucket(row: CardBucketRow): JobCard[] {
+  const cards: JobCard[] = [];
+  let tag = 0;
+  for (let i = 0; i < row.id.length; i++) {
+    const tags = row.tags.slice(tag, (tag += row.tagCount[i]!));
+    cards.push(
+      card(row.id[i]!, row.url[i]!, row.title[i]!, row.company[i]!, row.status[i]!, tags, row.createdAt[i]!, row.updatedAt[i]!, {
+        location: row.location[i],
+        score: row.score[i],
+        appliedAt: row.appliedAt[i],
+        workplace: row.workplace[i],
+      }),
+    );
+  }
+  return cards;
+}
+
+type Optional = Pick<JobCard, 'location' | 'score' | 'appliedAt' | 'workplace'>;
+
+/**
+ * A card with its fields always in the same order and a missing optional field absent (not undefined,
+ * nor null as JSON writes it): cards made from a job and read from a bucket compare equal.
+ */
+function card(
+  id: string,
+  url: string,
+  title: string,
+  company: string,
+  status: JobCard['status'],
+  tags: string[],
+  createdAt: number,
+  updatedAt: number,
+  optional: { [K in keyof Optional]: Optional[K] | null },
+): JobCard {
+  const made: JobCard = { id, url, title, company, status, tags, createdAt, updatedAt };
+  if (optional.location != null) made.location = optional.location;
+  if (optional.score != null) made.score = optional.score;
+  if (optional.appliedAt != null) made.appliedAt = optional.appliedAt;
+  if (optional.workplace != null) made.workplace = optional.workplace;
+  return made;
 }
 
 /** FNV-1a of the id, so a job's bucket never changes. */
@@ -51,21 +151,13 @@ export function workplaceOf(job: Pick<JobRow, 'posting'>): Workplace | undefined
 }
 
 export function toJobCard(job: JobRow): JobCard {
-  const workplace = workplaceOf(job);
-  return {
-    id: job.id,
-    url: job.url,
-    title: job.title,
-    company: job.company,
-    ...(job.location !== undefined ? { location: job.location } : {}),
-    status: job.status,
-    ...(job.score !== undefined ? { score: job.score } : {}),
-    tags: Array.isArray(job.tags) ? job.tags : [],
-    createdAt: job.createdAt,
-    updatedAt: job.updatedAt,
-    ...(job.appliedAt !== undefined ? { appliedAt: job.appliedAt } : {}),
-    ...(workplace ? { workplace } : {}),
-  };
+  const tags = Array.isArray(job.tags) ? job.tags : [];
+  return card(job.id, job.url, job.title, job.company, job.status, tags, job.createdAt, job.updatedAt, {
+    location: job.location,
+    score: job.score,
+    appliedAt: job.appliedAt,
+    workplace: workplaceOf(job),
+  });
 }
 
 /** Every job's card in bucket rows, the buckets that hold any (a schema upgrade writes these). */
@@ -77,7 +169,7 @@ export function cardBuckets(jobs: readonly JobRow[]): CardBucketRow[] {
     if (list) list.push(toJobCard(job));
     else buckets.set(bucket, [toJobCard(job)]);
   }
-  return [...buckets].sort(([a], [b]) => a - b).map(([bucket, cards]) => ({ bucket, cards }));
+  return [...buckets].sort(([a], [b]) => a - b).map(([bucket, cards]) => encodeBucket(bucket, cards));
 }
 
 /** A card per written job id; `null` for a deleted one. */
@@ -94,12 +186,12 @@ async function writeCards(cards: DBCoreTable, trans: DBCoreTransaction, changes:
   const keys = [...byBucket.keys()];
   const stored = (await cards.getMany({ trans, keys })) as (CardBucketRow | undefined)[];
   const values = keys.map((bucket, i): CardBucketRow => {
-    const byId = new Map((stored[i]?.cards ?? []).map((card) => [card.id, card]));
+    const byId = new Map((stored[i] ? decodeBucket(stored[i]) : []).map((card) => [card.id, card]));
     for (const [id, card] of byBucket.get(bucket)!) {
       if (card) byId.set(id, card);
       else byId.delete(id);
     }
-    return { bucket, cards: [...byId.values()] };
+    return encodeBucket(bucket, [...byId.values()]);
   });
   await cards.mutate({ type: 'put', trans, values, keys });
 }

@@ -10,3 +10,24 @@ export function whenIdle(work: () => void, timeout = 300): () => void {
   const id = setTimeout(work, 0);
   return () => clearTimeout(id);
 }
+
+/**
+ * Runs `step` over `items` a slice of `size` at a time, each slice in its own idle period (see `whenIdle`),
+ * so a long job never holds the page for more than one slice; returns a cancel for an effect's clean-up.
+ */
+export function whenIdleEach<T>(items: readonly T[], size: number, step: (slice: readonly T[]) => void): () => void {
+  let cancel = () => {};
+  let stopped = false;
+  const next = (from: number) => {
+    if (stopped || from >= items.length) return;
+    cancel = whenIdle(() => {
+      step(items.slice(from, from + size));
+      next(from + size);
+    });
+  };
+  next(0);
+  return () => {
+    stopped = true;
+    cancel();
+  };
+}

@@ -1,8 +1,9 @@
-import type { JobRow, TaskRow } from '../db/schema';
+import type { JobCard } from '../db/job-cards';
+import type { TaskRow } from '../db/schema';
 
 export interface CsvLabels {
   headers: [company: string, title: string, status: string, score: string, applied: string, nextTask: string, tags: string, location: string, url: string, updated: string];
-  status: (status: JobRow['status']) => string;
+  status: (status: JobCard['status']) => string;
 }
 
 const day = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString().slice(0, 10));
@@ -17,7 +18,7 @@ export function csvField(value: string): string {
 }
 
 /** The tracker as CSV (CRLF lines, UTF-8 with BOM so spreadsheet apps read accents). */
-export function trackerCsv(jobs: readonly JobRow[], nextTasks: ReadonlyMap<string, TaskRow>, labels: CsvLabels): string {
+export function trackerCsv(jobs: readonly JobCard[], nextTasks: ReadonlyMap<string, TaskRow>, labels: CsvLabels): string {
   const lines = [labels.headers.map(csvField).join(',')];
   for (const job of jobs) {
     const task = nextTasks.get(job.id);

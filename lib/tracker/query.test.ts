@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { toJobCard } from '../db/job-cards';
 import type { JobRow, NoteRow, TaskRow } from '../db/schema';
-import { createJobSearch, emptyFilters, filterAndSort, nextTaskByJob, trackerStats } from './query';
+import { createJobSearch, emptyFilters, filterAndSort, nextTaskByJob, notesByJob, trackerStats } from './query';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5); // a Monday
@@ -14,19 +15,21 @@ const jobs = [
   job('b', { title: 'Data Analyst', company: 'Globex', status: 'saved', score: 40, updatedAt: T0 + 1 * DAY }),
   job('c', { title: 'Backend Engineer', company: 'Initech', status: 'interview', updatedAt: T0 + 2 * DAY, posting: { workplace: 'onsite' } }),
 ];
+/** What the tracker lists and filters: the jobs' cards (the workplace comes from the posting). */
+const cards = jobs.map(toJobCard);
 const notes: NoteRow[] = [{ id: 'n', jobId: 'b', text: 'Recruiter mentioned Kubernetes', createdAt: T0, updatedAt: T0 }];
 
 describe('filter, search and sort', () => {
-  const search = createJobSearch(jobs, notes);
+  const search = createJobSearch(cards, notes);
   const ids = (filters = {}, sort = { key: 'updatedAt' as const, desc: true }) =>
-    filterAndSort(jobs, { ...emptyFilters, ...filters }, sort, search).map((j) => j.id);
+    filterAndSort(cards, { ...emptyFilters, ...filters }, sort, search).map((j) => j.id);
 
   it('sorts by recency by default and by any column', () => {
     expect(ids()).toEqual(['a', 'c', 'b']);
-    expect(filterAndSort(jobs, emptyFilters, { key: 'company', desc: false }).map((j) => j.id)).toEqual(['a', 'b', 'c']);
+    expect(filterAndSort(cards, emptyFilters, { key: 'company', desc: false }).map((j) => j.id)).toEqual(['a', 'b', 'c']);
     // Jobs without a score sort last either way.
-    expect(filterAndSort(jobs, emptyFilters, { key: 'score', desc: true }).map((j) => j.id)).toEqual(['a', 'b', 'c']);
-    expect(filterAndSort(jobs, emptyFilters, { key: 'status', desc: false }).map((j) => j.id)).toEqual(['b', 'a', 'c']);
+    expect(filterAndSort(cards, emptyFilters, { key: 'score', desc: true }).map((j) => j.id)).toEqual(['a', 'b', 'c']);
+    expect(filterAndSort(cards, emptyFilters, { key: 'status', desc: false }).map((j) => j.id)).toEqual(['b', 'a', 'c']);
   });
 
   it('filters by status, company, tag, workplace, score and date', () => {
@@ -59,6 +62,29 @@ describe('filter, search and sort', () => {
     // Indexing only some rows finds the same matches among them as indexing all.
     const full = createJobSearch(jobs, notes).search('engineer')!.filter((id) => id !== 'c');
     expect(createJobSearch([jobs[0]!, jobs[1]!], notes).search('engineer')).toEqual(full);
+  });
+
+  it('indexes a part at a time: ensure adds or refreshes only the given jobs, prune drops the gone, missing counts what is left', () => {
+    const live = createJobSearch();
+    const byJob = notesByJob(notes);
+    expect(live.missing(cards, byJob)).toBe(3);
+    live.ensure([cards[0]!], byJob);
+    expect(live.missing(cards, byJob)).toBe(2);
+    expect(live.search('engineer')).toEqual(['a']);
+    live.ensure(cards, byJob);
+    expect(live.missing(cards, byJob)).toBe(0);
+    expect(live.search('engineer')?.sort()).toEqual(['a', 'c']);
+    // A new note makes its job stale until it is ensured again.
+    const more = notesByJob([...notes, { id: 'n2', jobId: 'c', text: 'Onsite in Lisbon', createdAt: T0, updatedAt: T0 }]);
+    expect(live.missing(cards, more)).toBe(1);
+    expect(live.search('lisbon')).toEqual([]);
+    live.ensure([cards[2]!], more);
+    expect(live.search('lisbon')).toEqual(['c']);
+    // Ensuring some jobs never drops the others; prune does.
+    live.ensure([cards[1]!], more);
+    expect(live.search('engineer')?.sort()).toEqual(['a', 'c']);
+    live.prune(new Set(['b', 'c']));
+    expect(live.search('engineer')).toEqual(['c']);
   });
 
   it('finds the soonest open task per job', () => {

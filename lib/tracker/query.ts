@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Workplace } from '../capture/types';
+import type { JobCard } from '../db/job-cards';
 import type { JobRow, JobStatus, NoteRow, TaskRow } from '../db/schema';
 import { responded, statuses } from './statuses';
 
@@ -23,11 +24,6 @@ export interface TrackerSort {
   desc: boolean;
 }
 
-export function workplaceOf(job: JobRow): Workplace | undefined {
-  const posting = job.posting as { workplace?: Workplace } | undefined;
-  return posting?.workplace;
-}
-
 interface SearchDoc {
   id: string;
   title: string;
@@ -35,55 +31,80 @@ interface SearchDoc {
   notes: string;
 }
 
+type Searchable = Pick<JobCard, 'id' | 'title' | 'company'>;
+
 /** The text a job is found by: its title, company and notes. */
-function searchDoc(job: JobRow, notes: readonly string[] | undefined): SearchDoc {
+function searchDoc(job: Searchable, notes: readonly string[] | undefined): SearchDoc {
   return { id: job.id, title: job.title, company: job.company, notes: (notes ?? []).join('\n') };
 }
 
 const sameDoc = (a: SearchDoc, b: SearchDoc) => a.title === b.title && a.company === b.company && a.notes === b.notes;
 
+/** Each job's note texts, by job id. */
+export function notesByJob(notes: readonly NoteRow[]): Map<string, string[]> {
+  const byJob = new Map<string, string[]>();
+  for (const note of notes) {
+    const list = byJob.get(note.jobId);
+    if (list) list.push(note.text);
+    else byJob.set(note.jobId, [note.text]);
+  }
+  return byJob;
+}
+
 /**
  * Full-text search over title, company and notes (prefix and light fuzzy matching, title boosted).
- * `sync` keeps the index in step with the rows the view has loaded: only added, changed or removed jobs
- * are (re)indexed, so a live-query refresh after one edit costs one document, not 10,000. Whether a job
- * matches depends on its own text only, so indexing just the loaded rows (e.g. one status) finds the same.
+ * The index is kept in step incrementally: `ensure` (re)indexes only the given jobs that are new or whose
+ * text changed, so a live-query refresh after one edit costs one document, not 10,000; `prune` drops jobs
+ * that are gone; `sync` is both. Whether a job matches depends on its own text only, so a search over the
+ * jobs indexed so far (e.g. one status) finds the same among them as an index of every job.
  */
-export function createJobSearch(jobs: readonly JobRow[] = [], notes: readonly NoteRow[] = []) {
+export function createJobSearch(jobs: readonly Searchable[] = [], notes: readonly NoteRow[] = []) {
   const index = new MiniSearch<SearchDoc>({
     fields: ['title', 'company', 'notes'],
     searchOptions: { boost: { title: 2, company: 1.5 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
   });
   const indexed = new Map<string, SearchDoc>();
 
-  function sync(nextJobs: readonly JobRow[], nextNotes: readonly NoteRow[]): void {
-    const notesByJob = new Map<string, string[]>();
-    for (const note of nextNotes) {
-      const list = notesByJob.get(note.jobId);
-      if (list) list.push(note.text);
-      else notesByJob.set(note.jobId, [note.text]);
-    }
-    const seen = new Set<string>();
+  function ensure(nextJobs: readonly Searchable[], notes: ReadonlyMap<string, readonly string[]>): void {
     const added: SearchDoc[] = [];
     for (const job of nextJobs) {
-      seen.add(job.id);
-      const doc = searchDoc(job, notesByJob.get(job.id));
+      const doc = searchDoc(job, notes.get(job.id));
       const previous = indexed.get(job.id);
       if (previous && sameDoc(previous, doc)) continue;
       if (previous) index.discard(job.id);
       indexed.set(job.id, doc);
       added.push(doc);
     }
+    index.addAll(added);
+  }
+
+  function prune(keep: ReadonlySet<string>): void {
     for (const id of indexed.keys()) {
-      if (seen.has(id)) continue;
+      if (keep.has(id)) continue;
       index.discard(id);
       indexed.delete(id);
     }
-    index.addAll(added);
+  }
+
+  function sync(nextJobs: readonly Searchable[], nextNotes: readonly NoteRow[]): void {
+    ensure(nextJobs, notesByJob(nextNotes));
+    prune(new Set(nextJobs.map((job) => job.id)));
   }
 
   sync(jobs, notes);
   return {
+    ensure,
+    prune,
     sync,
+    /** How many of the given jobs are not indexed as they are now (0: a search over them is complete). */
+    missing(nextJobs: readonly Searchable[], notes: ReadonlyMap<string, readonly string[]>): number {
+      let count = 0;
+      for (const job of nextJobs) {
+        const previous = indexed.get(job.id);
+        if (!previous || !sameDoc(previous, searchDoc(job, notes.get(job.id)))) count++;
+      }
+      return count;
+    },
     /** Ids matching the query, best first; undefined for an empty query (no filtering). */
     search(query: string): string[] | undefined {
       const q = query.trim();
@@ -96,7 +117,8 @@ export type JobSearch = ReturnType<typeof createJobSearch>;
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-export function filterAndSort(jobs: readonly JobRow[], filters: TrackerFilters, sort: TrackerSort, search?: Pick<JobSearch, 'search'>): JobRow[] {
+/** The jobs that pass the filters (the query through `search`), sorted; missing values last. */
+export function filterAndSort<T extends JobCard>(jobs: readonly T[], filters: TrackerFilters, sort: TrackerSort, search?: Pick<JobSearch, 'search'>): T[] {
   const hits = search?.search(filters.query);
   const allowed = hits ? new Set(hits) : undefined;
   const company = filters.company.trim().toLocaleLowerCase();
@@ -106,19 +128,23 @@ export function filterAndSort(jobs: readonly JobRow[], filters: TrackerFilters, 
       (filters.statuses.length === 0 || filters.statuses.includes(job.status)) &&
       (!company || job.company.toLocaleLowerCase().includes(company)) &&
       (!filters.tag || job.tags.includes(filters.tag)) &&
-      (!filters.workplace || workplaceOf(job) === filters.workplace) &&
+      (!filters.workplace || job.workplace === filters.workplace) &&
       (filters.minScore === undefined || (job.score ?? -1) >= filters.minScore) &&
       (filters.from === undefined || job.updatedAt >= filters.from) &&
       (filters.to === undefined || job.updatedAt <= filters.to),
   );
+  // Each key is read once (not twice per comparison); rows without one go last, in their order.
   const dir = sort.desc ? -1 : 1;
-  const value = (job: JobRow) => (sort.key === 'status' ? statuses.indexOf(job.status) : job[sort.key]);
-  return rows.sort((a, b) => {
-    const x = value(a);
-    const y = value(b);
-    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1; // missing last
-    return dir * (typeof x === 'string' ? collator.compare(x, y as string) : (x as number) - (y as number));
-  });
+  const keyed: { job: T; key: string | number }[] = [];
+  const missing: T[] = [];
+  for (const job of rows) {
+    const key = sort.key === 'status' ? statuses.indexOf(job.status) : job[sort.key];
+    if (key === undefined) missing.push(job);
+    else keyed.push({ job, key });
+  }
+  if (sort.key === 'company' || sort.key === 'title') keyed.sort((a, b) => dir * collator.compare(a.key as string, b.key as string));
+  else keyed.sort((a, b) => dir * ((a.key as number) - (b.key as number)));
+  return [...keyed.map((k) => k.job), ...missing];
 }
 
 /** The soonest open task per job. */

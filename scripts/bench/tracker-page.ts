@@ -55,15 +55,12 @@ const api = {
     await db.open();
     const repo = createTrackerRepo(db);
     const reads: Record<string, () => Promise<unknown>> = {
-      recent60: () => repo.listRecentJobs(60),
-      count: () => repo.countJobs(),
-      tags: () => repo.listTags(),
+      cards: () => repo.listCards(),
       openTasks: () => repo.listOpenTasks(),
       lastArchive: () => repo.lastAutoArchive(),
       archiveDays: () => repo.autoArchiveDays(),
-      oldestJobAt: () => repo.oldestJobAt(),
       allNotes: () => repo.listAllNotes(),
-      applied: () => repo.listJobsIn(['applied']),
+      allJobs: () => repo.listJobs(),
     };
     const out: Record<string, number> = {};
     for (const [key, read] of Object.entries(reads)) {

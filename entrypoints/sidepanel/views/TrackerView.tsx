@@ -21,9 +21,10 @@ import { TasksList } from '@/components/tracker/TasksList';
 import { getDb } from '@/lib/db/open';
 import { applyImport, exportBackup, previewImport, toWriteError, type ImportPreview } from '@/lib/db/repos/backup';
 import { createTrackerRepo, type LinkedChoice, type LinkedCounts } from '@/lib/db/repos/tracker';
+import type { JobCard } from '@/lib/db/job-cards';
 import type { JobStatus } from '@/lib/db/schema';
 import { toast } from '@/lib/panel/toasts';
-import { whenIdle } from '@/lib/panel/idle';
+import { whenIdle, whenIdleEach } from '@/lib/panel/idle';
 import { useItem } from '@/lib/panel/use-item';
 import { backupIntervalItem, lastBackupAtItem, type BackupInterval } from '@/lib/storage/items';
 import { backupEnv, isBackupDue, recordBackup, syncBackupReminder } from '@/lib/tracker/backup-reminder';
@@ -31,7 +32,7 @@ import { saveBackupFile } from '@/lib/tracker/backup-download';
 import { parseBackup, type ParsedBackup } from '@/lib/tracker/backup-file';
 import { trackerCsv } from '@/lib/tracker/csv';
 import { jobIdFromHash, wantsBackupFromHash } from '@/lib/tracker/links';
-import { createJobSearch, emptyFilters, filterAndSort, nextTaskByJob, trackerStats, type SortKey, type TrackerFilters, type TrackerSort } from '@/lib/tracker/query';
+import { createJobSearch, emptyFilters, filterAndSort, nextTaskByJob, notesByJob, trackerStats, type SortKey, type TrackerFilters, type TrackerSort } from '@/lib/tracker/query';
 import { clearTaskAlarms, followUpDueAt, scheduleTask } from '@/lib/tracker/reminders';
 import { AppError } from '@/lib/util/errors';
 import { messageFor } from '@/lib/util/i18n-errors';
@@ -56,10 +57,8 @@ function download(name: string, type: string, text: string): void {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** More than a tall screen of table rows. */
-const HEAD_ROWS = 60;
-/** Loaded rows indexed for search in idle time up to this many (more wait for the first keystroke: one long task). */
-const IDLE_INDEX_MAX = 3000;
+/** Jobs indexed for search per idle period (a few milliseconds of work). */
+const IDLE_INDEX_SLICE = 200;
 
 /** Every saved job: table, board and stats, with filters, search, batch actions and the job drawer. */
 export function TrackerView() {
@@ -72,50 +71,23 @@ export function TrackerView() {
   const [followUp, setFollowUp] = useState<{ jobId: string; company: string; appliedAt: number }>();
   const [importing, setImporting] = useState<{ backup: ParsedBackup; preview: ImportPreview }>();
   const [busy, setBusy] = useState(false);
-  // Set once something needs every job (see below); stays set, so the list does not drop back.
-  const [wantAll, setWantAll] = useState(false);
 
-  // Only what the open tab needs is read: the jobs of the filtered statuses (status index), notes only
-  // while searching, every job for the stats only on their tab. The default table (newest first, no
-  // filter) shows its first rows from the updatedAt index and reads every job only when something
-  // needs them: the board, another sort, a filter that has no index, a search across all statuses, or
-  // a scroll past those first rows.
-  const statusKey = filters.statuses.join(',');
-  const searching = filters.query.trim() !== '';
-  const defaultSort = sort.key === 'updatedAt' && sort.desc;
-  const unindexedFilter = JSON.stringify({ ...filters, statuses: [], query: '' }) !== JSON.stringify(emptyFilters);
-  const needsAll = tab === 'board' || !defaultSort || unindexedFilter || (searching && filters.statuses.length === 0);
-  // Adjusted while rendering (React's pattern for state derived from a change), not in an effect.
-  if (needsAll && !wantAll) setWantAll(true);
-  const readAll = wantAll || needsAll;
-  // '' = every job; undefined = none read yet.
-  const loadFor = filters.statuses.length ? statusKey : readAll ? '' : undefined;
-  // The first screen of the default view (newest first, no filter) comes from the updatedAt index at
-  // once; the full list replaces it when read.
-  const head = useLiveQuery(() => repo().listRecentJobs(HEAD_ROWS), []);
+  // Every job's list fields (its card, lib/db/job-cards.ts) are read at once: a few records for 10,000
+  // jobs. Table, board, filters, sort, counts, tags and the tasks list all work from them in memory; a
+  // job's full row is read only for its drawer, and every full row only for the stats tab.
+  const cards = useLiveQuery(() => repo().listCards(), []);
   const data = useLiveQuery(async () => {
     const r = repo();
-    const [total, tags, tasks, lastArchive, archiveDays, oldestJobAt] = await Promise.all([
-      r.countJobs(),
-      r.listTags(),
-      r.listOpenTasks(),
-      r.lastAutoArchive(),
-      r.autoArchiveDays(),
-      r.oldestJobAt(),
-    ]);
-    return { total, tags, tasks, lastArchive, archiveDays, oldestJobAt, readAt: Date.now() };
+    const [tasks, lastArchive, archiveDays] = await Promise.all([r.listOpenTasks(), r.lastAutoArchive(), r.autoArchiveDays()]);
+    return { tasks, lastArchive, archiveDays, readAt: Date.now() };
   }, []);
-  const loaded = useLiveQuery(
-    async () => (loadFor === undefined ? null : { loadedFor: loadFor, jobs: await repo().listJobsIn(loadFor ? loadFor.split(',') as JobStatus[] : []) }),
-    [loadFor],
-  );
-  // Notes are read once the first rows are drawn and the page is idle (`warm`), or at the first keystroke.
+  const searching = filters.query.trim() !== '';
+  // Notes (searched with titles and companies) are read once the first rows are drawn and the page is
+  // idle (`warm`), or at the first keystroke.
   const [warm, setWarm] = useState(false);
   const wantNotes = searching || warm;
   const notes = useLiveQuery(async () => (wantNotes ? await repo().listAllNotes() : undefined), [wantNotes]);
   const allJobs = useLiveQuery(async () => (tab === 'stats' ? await repo().listJobs() : undefined), [tab]);
-  const taskJobIds = (data?.tasks ?? []).flatMap((t) => (t.jobId ? [t.jobId] : [])).join(',');
-  const taskJobs = useLiveQuery(() => (tab === 'tasks' && taskJobIds ? repo().getJobs(taskJobIds.split(',')) : []), [tab, taskJobIds]);
   const opened = useLiveQuery(async () => {
     if (!openId) return undefined;
     const r = repo();
@@ -125,43 +97,53 @@ export function TrackerView() {
   const lastBackupAt = useItem(lastBackupAtItem);
   const savedFilters = useLiveQuery(() => createSavedFiltersRepo(getDb()).list(), []) ?? [];
 
-  const [index] = useState(() => createJobSearch());
-  const jobs = loaded?.jobs;
-  // The index follows the loaded rows incrementally (see createJobSearch); a new wrapper re-runs the filter.
-  // While not searching it is brought up to date in idle time, so the first keystroke finds it ready.
-  const search = useMemo(() => {
-    if (!jobs || !notes || !searching) return undefined;
-    index.sync(jobs, notes);
-    return { search: (query: string) => index.search(query) };
-  }, [index, jobs, notes, searching]);
-  useEffect(() => {
-    if (searching || !jobs || !notes || jobs.length > IDLE_INDEX_MAX) return;
-    return whenIdle(() => index.sync(jobs, notes));
-  }, [index, jobs, notes, searching]);
-  // Rows loaded for other statuses than the filter's, or a query without its index yet, would show a
-  // wrong list for a moment: the list waits (a skeleton) until the right rows are read.
-  const fresh = !!loaded && (loaded.loadedFor === statusKey || loaded.loadedFor === '') && (!searching || !!search);
-  const defaultView = JSON.stringify(filters) === JSON.stringify(emptyFilters) && defaultSort;
-  const early = !fresh && defaultView && head !== undefined && (data?.total === undefined || head.length === Math.min(HEAD_ROWS, data.total));
-  const ready = fresh || early;
-  useEffect(() => (ready && !warm ? whenIdle(() => setWarm(true)) : undefined), [ready, warm]);
-  const shown = useMemo(
-    () => (fresh && jobs ? filterAndSort(jobs, filters, sort, searching ? search : undefined) : early && head ? head : []),
-    [fresh, early, head, jobs, filters, sort, search, searching],
+  // Built only for what needs it (the tasks list, a selection): 10,000 entries cost the first render.
+  const wantById = tab === 'tasks' || selected.size > 0;
+  const cardsById = useMemo(() => {
+    const byId = new Map<string, JobCard>();
+    if (wantById) for (const card of cards ?? []) byId.set(card.id, card);
+    return byId;
+  }, [cards, wantById]);
+  const tags = useMemo(() => [...new Set((cards ?? []).flatMap((card) => card.tags))].sort(), [cards]);
+  const oldestJobAt = useMemo(() => cards?.reduce<number | undefined>((oldest, card) => Math.min(oldest ?? Infinity, card.createdAt), undefined), [cards]);
+  // Every filter but the query, sorted: what the table shows when not searching, and what a search looks
+  // in. Keyed by value, so typing a query does not filter and sort every card again.
+  const { query, ...otherFilters } = filters;
+  const otherKey = JSON.stringify(otherFilters);
+  const base = useMemo(
+    () => (cards ? filterAndSort(cards, { ...(JSON.parse(otherKey) as Omit<TrackerFilters, 'query'>), query: '' }, sort) : undefined),
+    [cards, otherKey, sort],
   );
-  const shownCount = fresh ? shown.length : data?.total;
+  const noteTexts = useMemo(() => (notes ? notesByJob(notes) : undefined), [notes]);
+
+  // The search index follows the cards incrementally (see createJobSearch). While not searching, the rows
+  // the table holds are indexed a slice at a time in idle time, so the first keystroke finds them ready;
+  // whatever is left is indexed when the query needs it.
+  const [index] = useState(() => createJobSearch());
+  useEffect(() => (cards ? whenIdle(() => index.prune(new Set(cards.map((card) => card.id)))) : undefined), [index, cards]);
+  useEffect(() => {
+    if (searching || !base || !noteTexts) return;
+    return whenIdleEach(base, IDLE_INDEX_SLICE, (slice) => index.ensure(slice, noteTexts));
+  }, [index, base, noteTexts, searching]);
+  const shown = useMemo(() => {
+    if (!base || !searching) return base;
+    if (!noteTexts) return undefined;
+    index.ensure(base, noteTexts);
+    const hits = new Set(index.search(query));
+    return base.filter((card) => hits.has(card.id));
+  }, [index, base, noteTexts, searching, query]);
+  const ready = shown !== undefined;
+  useEffect(() => (ready && !warm ? whenIdle(() => setWarm(true)) : undefined), [ready, warm]);
   const nextTasks = useMemo(() => nextTaskByJob(data?.tasks ?? []), [data?.tasks]);
   const readAt = data?.readAt;
   const stats = useMemo(() => (allJobs ? trackerStats(allJobs, readAt ?? 0) : undefined), [allJobs, readAt]);
-  const jobsById = useMemo(() => new Map((taskJobs ?? []).map((j) => [j.id, j])), [taskJobs]);
-  const loadedIds = useMemo(() => new Set((jobs ?? []).map((j) => j.id)), [jobs]);
 
   const backupDue =
-    !!data && backupInterval !== undefined && lastBackupAt !== undefined && isBackupDue({ interval: backupInterval, lastBackupAt }, data.oldestJobAt, data.readAt);
+    !!data && backupInterval !== undefined && lastBackupAt !== undefined && isBackupDue({ interval: backupInterval, lastBackupAt }, oldestJobAt, data.readAt);
 
   // A link to one job (a reminder's notification): `#/tracker?job=<id>` opens its drawer;
   // `#/tracker?backup=1` (the backup reminder) brings the backup banner, or the backup card, into view.
-  const ready0 = !!data;
+  const ready0 = !!data && !!cards;
   useEffect(() => {
     if (!ready0 || !wantsBackupFromHash(window.location.hash)) return;
     const banner = document.querySelector<HTMLElement>('[data-testid="backup-due"]');
@@ -179,15 +161,12 @@ export function TrackerView() {
     return () => window.removeEventListener('hashchange', follow);
   }, []);
 
-  // The first rows (head) draw as soon as they are read; the count, tags, next tasks and settings
-  // (`data`, several slower reads: IndexedDB counts by walking the store) fill in when they arrive.
-  if (!data && !head?.length) return <Skeleton label={i18n.t('tracker.title')} />;
+  if (!cards) return <Skeleton label={i18n.t('tracker.title')} />;
 
   const openJob = opened?.job && opened.job.id === openId ? opened.job : undefined;
-  // With every job loaded, a selection that another window deleted is dropped; under a status filter,
-  // selected jobs of other statuses stay selected (as they do when only hidden by another filter).
-  const selectedIds = [...selected].filter((id) => loadedIds.has(id) || loaded?.loadedFor !== '');
-  const readAllJobs = () => setWantAll(true);
+  // A selection that another window deleted is dropped; selected jobs hidden by a filter stay selected.
+  const selectedIds = [...selected].filter((id) => cardsById.has(id));
+  const rows = shown ?? [];
 
   async function move(ids: string[], to: JobStatus) {
     try {
@@ -298,7 +277,7 @@ export function TrackerView() {
   }
 
   function exportCsv() {
-    const csv = trackerCsv(shown, nextTasks, {
+    const csv = trackerCsv(rows, nextTasks, {
       headers: [
         i18n.t('tracker.colCompany'),
         i18n.t('tracker.colTitle'),
@@ -358,7 +337,7 @@ export function TrackerView() {
         </Card>
       ) : null}
 
-      {data?.total === 0 ? (
+      {cards.length === 0 ? (
         <Card testId="tracker-empty">
           <p className="jf-muted">{i18n.t('tracker.empty')}</p>
         </Card>
@@ -378,7 +357,7 @@ export function TrackerView() {
               {i18n.t('tracker.tabStats')}
             </Tabs.Trigger>
           </Tabs.List>
-          <FilterBar filters={filters} tags={data?.tags ?? []} onChange={setFilters} />
+          <FilterBar filters={filters} tags={tags} onChange={setFilters} />
           <SavedFilters
             saved={savedFilters}
             canSave={JSON.stringify(filters) !== JSON.stringify(emptyFilters)}
@@ -389,9 +368,9 @@ export function TrackerView() {
             onRemove={(id) => void createSavedFiltersRepo(getDb()).remove(id).catch((e: unknown) => toast(messageFor(e), 'error'))}
             onSave={(name) => void createSavedFiltersRepo(getDb()).save(name, filters).catch((e: unknown) => toast(messageFor(e), 'error'))}
           />
-          {ready && shownCount !== undefined ? (
+          {ready ? (
             <p className="jf-muted" data-testid="tracker-count">
-              {i18n.t('tracker.count', [String(shownCount)])}
+              {i18n.t('tracker.count', [String(rows.length)])}
             </p>
           ) : (
             <Skeleton label={i18n.t('tracker.title')} />
@@ -404,29 +383,28 @@ export function TrackerView() {
             onDelete={() => void askDelete(selectedIds)}
           />
           <Tabs.Content value="table">
-            {!ready ? null : shown.length === 0 ? (
+            {!ready ? null : rows.length === 0 ? (
               <p className="jf-muted">{i18n.t('tracker.noMatch')}</p>
             ) : (
               <JobTable
-                jobs={shown}
+                jobs={rows}
                 nextTasks={nextTasks}
                 selected={selected}
                 sort={sort}
                 onSort={onSort}
                 onToggle={toggle}
-                onToggleAll={() => setSelected(shown.every((j) => selected.has(j.id)) ? new Set() : new Set(shown.map((j) => j.id)))}
+                onToggleAll={() => setSelected(rows.every((j) => selected.has(j.id)) ? new Set() : new Set(rows.map((j) => j.id)))}
                 onOpen={setOpenId}
-                {...(!fresh && data !== undefined && shown.length < data.total ? { onNearEnd: readAllJobs } : {})}
               />
             )}
           </Tabs.Content>
           <Tabs.Content value="board">
-            <Board jobs={shown} onMove={(id, to) => void move([id], to)} onOpen={setOpenId} />
+            <Board jobs={rows} onMove={(id, to) => void move([id], to)} onOpen={setOpenId} />
           </Tabs.Content>
           <Tabs.Content value="tasks">
             <TasksList
               tasks={data?.tasks ?? []}
-              jobs={jobsById}
+              jobs={cardsById}
               now={data?.readAt ?? 0}
               onToggle={(id, done) => void act(async () => scheduleTask(await repo().setTaskDone(id, done)))}
               onOpenJob={setOpenId}

@@ -1,4 +1,4 @@
-import { bucketOf, toJobCard } from '../job-cards';
+import { bucketOf, decodeBucket, toJobCard } from '../job-cards';
 import { tableNames, type JobfitDb } from '../schema';
 
 type TableName = (typeof tableNames)[number];
@@ -64,7 +64,7 @@ export async function findCardMismatches(db: JobfitDb): Promise<CardMismatch[]> 
     const found: CardMismatch[] = [];
     const cards = new Map<string, unknown>();
     for (const row of await db.jobCards.toArray()) {
-      for (const card of row.cards) {
+      for (const card of decodeBucket(row)) {
         if (cards.has(card.id)) found.push({ id: card.id, problem: 'duplicate' });
         if (bucketOf(card.id) !== row.bucket) found.push({ id: card.id, problem: 'wrong_bucket' });
         cards.set(card.id, card);

@@ -1,5 +1,5 @@
 import { isUnusualMove, neverAutoArchived, withStatus } from '../../tracker/statuses';
-import type { JobCard } from '../job-cards';
+import { decodeBucket, type JobCard } from '../job-cards';
 import { tableNames, type JobfitDb, type JobRow, type JobStatus, type NoteRow, type TaskRow } from '../schema';
 
 /** What happens to a deleted job's tailored CVs and cover letters. */
@@ -60,21 +60,7 @@ export function createTrackerRepo(db: JobfitDb, now: () => number = Date.now) {
   return {
     listJobs: () => db.jobs.toArray(),
     /** Every job's list fields (lib/db/job-cards.ts), in no particular order: a few records for 10,000 jobs. */
-    listCards: async (): Promise<JobCard[]> => (await db.jobCards.toArray()).flatMap((row) => row.cards),
-    /**
-     * The jobs of the given statuses (every job for none). One `equals` read per status: IndexedDB hands
-     * those over in one getAll, where Dexie's `anyOf` walks a cursor one row at a time (≈ 5× slower at
-     * 1,000 rows).
-     */
-    listJobsIn: async (statuses: readonly JobStatus[]): Promise<JobRow[]> =>
-      statuses.length ? (await Promise.all([...new Set(statuses)].map((s) => db.jobs.where('status').equals(s).toArray()))).flat() : db.jobs.toArray(),
-    countJobs: () => db.jobs.count(),
-    /** The most recently updated jobs, newest first, through the updatedAt index. */
-    listRecentJobs: (limit: number) => db.jobs.orderBy('updatedAt').reverse().limit(limit).toArray(),
-    /** Every tag in use, sorted, from the tags index (no job is read). */
-    listTags: async () => ((await db.jobs.orderBy('tags').uniqueKeys()) as string[]).sort(),
-    /** The given jobs that exist, in no particular order. */
-    getJobs: async (ids: readonly string[]) => (await db.jobs.bulkGet([...new Set(ids)])).filter((job): job is JobRow => job !== undefined),
+    listCards: async (): Promise<JobCard[]> => (await db.jobCards.toArray()).flatMap(decodeBucket),
     listAllNotes: () => db.notes.toArray(),
     listAllTasks: () => db.tasks.toArray(),
     getTask: (id: string) => db.tasks.get(id),
