@@ -5,12 +5,16 @@ export type FormElement = HTMLInputElement | HTMLSelectElement | HTMLTextAreaEle
 export type ControlElement = FormElement | HTMLButtonElement;
 export type ControlType = 'text' | 'textarea' | 'select' | 'radio' | 'checkbox' | 'file' | 'combobox';
 
-/** One question on the form: a single element, or every radio of a group. */
-export interface FormControl {
-  element: ControlElement;
+/**
+ * One question on the form: a single element, or every radio of a group. A list button is always a
+ * 'combobox', so a control of any other type holds a form element.
+ */
+export type FormControl = ControlFields &
+  ({ type: 'combobox'; element: ControlElement } | { type: Exclude<ControlType, 'combobox'>; element: FormElement });
+
+interface ControlFields {
   /** Radios of the same group (the element is the first). */
   group?: HTMLInputElement[];
-  type: ControlType;
   /** The question as the page labels it (label, aria, legend), raw; '' when the page gives none. */
   label: string;
   /** Texts to classify, strongest first, each folded. */
@@ -180,5 +184,7 @@ function describe(element: ControlElement, type: ControlType, label: string): Fo
   if (placeholder) hints.push({ source: 'placeholder', text: fold(placeholder) });
   const nearby = label ? '' : nearbyText(element);
   if (nearby) hints.push({ source: 'nearby', text: fold(nearby) });
-  return { element, type, label: label || nearby || placeholder || '', hints, options: [] };
+  // As in controlType: a list button is a combobox, so the other types hold a form element.
+  const fields = { label: label || nearby || placeholder || '', hints, options: [] };
+  return isListButton(element) ? { ...fields, element, type: 'combobox' } : { ...fields, element, type };
 }

@@ -204,8 +204,8 @@ async function fillControl(control: ClassifiedControl, plan: FillPlan, env: Fill
     return left('no_value');
   }
   // Custom dropdowns (react-select, UI5, Workday's list buttons) need a pick from their own list: the user's click.
+  if (control.type === 'combobox') return left('pick_from_list', topic);
   const element = control.element;
-  if (control.type === 'combobox' || isListButton(element)) return left('pick_from_list', topic);
 
   const field = match.kind === 'profile' ? match.field : match.kind === 'coverLetter' ? 'coverLetter' : undefined;
   const filled = (shown: string): FilledField => ({ label, value: shown, source, question, ...(field ? { field } : {}) });

@@ -2,11 +2,11 @@ import type { AtsModule } from './ats';
 import { collectControls, type FormControl } from './controls';
 import { autocompleteFieldOf, documentKindOf, profileFieldOf, sensitiveTopicOf, type FieldMatch, type MatchSource } from './fields';
 
-export interface ClassifiedControl extends FormControl {
+export type ClassifiedControl = FormControl & {
   match: FieldMatch;
   /** What decided the match; undefined for unknown controls. */
   via?: MatchSource;
-}
+};
 
 /** Text-like types a profile value may go into. */
 const TEXTUAL = new Set(['text', 'textarea']);

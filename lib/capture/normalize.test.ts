@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from './fixtures/load';
 import {
   canonicalUrl,
   cleanUrl,
   dateFromAgo,
+  datePostedFrom,
   detectLanguage,
   employmentTypeFrom,
   employmentTypes,
@@ -12,6 +13,7 @@ import {
   parseSalaryText,
   salaryPeriodFrom,
   toIsoDate,
+  withoutLabel,
   workplaceFrom,
 } from './normalize';
 
@@ -188,5 +190,33 @@ describe('dateFromAgo', () => {
     ['3 applicants', undefined],
   ])('dateFromAgo(%j) = %j', (value, expected) => {
     expect(dateFromAgo(value, now)).toBe(expected);
+  });
+});
+
+describe('withoutLabel / datePostedFrom', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('drops a short "Label:" at the start, or the label a pattern names', () => {
+    expect(withoutLabel('Erschienen: vor 2 Tagen')).toBe('vor 2 Tagen');
+    expect(withoutLabel('Salaire : 45K à 55K €')).toBe('45K à 55K €');
+    expect(withoutLabel('Paris')).toBe('Paris');
+    expect(withoutLabel('A label far longer than twenty: value')).toBe('A label far longer than twenty: value');
+    expect(withoutLabel('Listed on 5 June 2025', /^(?:posted|listed)\s*(?:on)?\s*/i)).toBe('5 June 2025');
+  });
+
+  it('reads the <time> datetime, else the text without its label; undefined without a field', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-05-20T10:00:00Z'));
+    const field = (html: string) => page(`<div id="date">${html}</div>`).getElementById('date');
+    const seekLabel = /^(?:posted|listed)\s*(?:on)?\s*/i;
+    expect(datePostedFrom(field('Posted <time datetime="2025-05-01">2w ago</time>'))).toBe('2025-05-01');
+    expect(datePostedFrom(page('<time id="date" datetime="2025-04-30">30 April</time>').getElementById('date'))).toBe('2025-04-30');
+    expect(datePostedFrom(field('Erschienen: vor 2 Tagen'))).toBe('2025-05-18');
+    expect(datePostedFrom(field('Listed on 5 May 2025'), seekLabel)).toBe('2025-05-05');
+    expect(datePostedFrom(field('Posted 3d ago'), seekLabel)).toBe('2025-05-17');
+    expect(datePostedFrom(field('Neu'))).toBeUndefined();
+    expect(datePostedFrom(null)).toBeUndefined();
   });
 });

@@ -176,6 +176,25 @@ export function dateFromAgo(value: string, now: Date = new Date()): string | und
   return ms === undefined ? undefined : day(count * ms);
 }
 
+/** A short label ending in a colon at the start of a line: "Erschienen: ", "Lieu : ". */
+const LABEL = /^[^:]{1,20}:\s*/;
+
+/** The line without its leading label ("Erschienen: vor 2 Tagen" → "vor 2 Tagen"); `label` is anchored at the start. */
+export function withoutLabel(text: string, label: RegExp = LABEL): string {
+  return text.replace(label, '');
+}
+
+/**
+ * The date a posting's date field shows: the `datetime` of its `<time>` (or its own), else its text
+ * without the label, read as a relative day ("vor 2 Tagen") or a written date; undefined otherwise.
+ */
+export function datePostedFrom(element: Element | null | undefined, label?: RegExp): string | undefined {
+  const datetime = toIsoDate(element?.querySelector('time')?.getAttribute('datetime') ?? element?.getAttribute('datetime') ?? undefined);
+  if (datetime) return datetime;
+  const text = withoutLabel(cleanLine(element?.textContent), label);
+  return text ? (dateFromAgo(text) ?? toIsoDate(text)) : undefined;
+}
+
 const HYBRID = words('hybrid', 'hybride', 'híbrido', 'hibrido', 'ibrido');
 const REMOTE = words('remote', 'telecommute', 'work from home', 'wfh', 'télétravail', 'teletravail', 'à distance', 'remoto', 'teletrabajo', 'homeoffice', 'home office', 'thuiswerk', 'full remote');
 const ONSITE = words('on[\\s-]?site', 'in[\\s-]office', 'sur site', 'présentiel', 'presencial', 'in sede', 'in presenza', 'vor ort', 'op locatie');

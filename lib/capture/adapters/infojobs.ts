@@ -8,7 +8,7 @@ import { canonicalUrl, contractAndHours, dateFromAgo, onHost, parseSalaryText, w
 import type { PostingDraft, SiteAdapter } from '../types';
 
 const HOST = /(^|\.)infojobs\.net$/;
-const TITLE = '#prefijoPuesto, .ij-OfferDetailHeader h1, h1.ij-OfferDetailHeader-title';
+const TITLES = ['#prefijoPuesto', '.ij-OfferDetailHeader h1', 'h1.ij-OfferDetailHeader-title'];
 const FACTS = '.ij-OfferDetailHeader-detailsList-item, .list-bullet-default li, #prefijoJornada, #prefijoSalario, #prefijoContrato';
 
 export const infojobs: SiteAdapter = {
@@ -17,7 +17,7 @@ export const infojobs: SiteAdapter = {
     return onHost(doc, HOST) || doc.querySelector('#prefijoPuesto, #prefijoDescripcion1, .ij-OfferDetailHeader') !== null;
   },
   read(doc) {
-    const title = pick(doc, ...TITLE.split(', '));
+    const title = pick(doc, ...TITLES);
     if (!title) return undefined;
     const draft: PostingDraft = { title };
     const company = pick(

@@ -4,7 +4,7 @@
  * no posting open is not a posting.
  */
 import { cleanLine, pick, pickRich } from '../dom';
-import { canonicalUrl, dateFromAgo, documentHosts, employmentTypes, onHost, parseSalaryText, toIsoDate, workplaceFrom } from '../normalize';
+import { canonicalUrl, dateFromAgo, datePostedFrom, documentHosts, employmentTypes, onHost, parseSalaryText, workplaceFrom } from '../normalize';
 import type { PostingDraft, Salary, SiteAdapter } from '../types';
 
 const HOST = /(^|\.)(?:seek\.(?:com\.au|co\.nz|com)|jobstreet\.(?:com(?:\.[a-z]{2})?|co\.id|vn)|jobsdb\.com)$/;
@@ -48,10 +48,9 @@ function jobId(doc: Document, detail: ParentNode): string | undefined {
 /** "Posted 3d ago" or a date: the detail's own date field, else the line that says so. */
 function posted(detail: ParentNode): string | undefined {
   const element = detail.querySelector('[data-automation="job-detail-date"], [data-automation="job-detail-listed-date"]');
-  const datetime = toIsoDate(element?.querySelector('time')?.getAttribute('datetime') ?? element?.getAttribute('datetime') ?? undefined);
-  if (datetime) return datetime;
-  const text = cleanLine(element?.textContent);
-  if (text) return dateFromAgo(text) ?? toIsoDate(text.replace(/^(?:posted|listed)\s*(?:on)?\s*/i, ''));
+  const date = datePostedFrom(element, /^(?:posted|listed)\s*(?:on)?\s*/i);
+  // A date field that shows something else is not overruled by a line elsewhere.
+  if (date || cleanLine(element?.textContent)) return date;
   const line = Array.from(detail.querySelectorAll('span, div, p'))
     .map((el) => (el.children.length === 0 ? cleanLine(el.textContent) : ''))
     .find((t) => /^posted\s+\d+\s*\+?\s*[a-z]+\s+ago$/i.test(t));

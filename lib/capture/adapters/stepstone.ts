@@ -3,8 +3,8 @@
  * sites on its platform (Totaljobs, CWJobs, Caterer, Jobsite): `data-at` attributes mark each field.
  * The title keeps its "(m/w/d)" as displayed; only `titleNormalized` drops it.
  */
-import { cleanLine, pick, pickRich } from '../dom';
-import { canonicalUrl, contractAndHours, dateFromAgo, onHost, parseSalaryText, toIsoDate, workplaceFrom } from '../normalize';
+import { pick, pickRich } from '../dom';
+import { canonicalUrl, contractAndHours, datePostedFrom, onHost, parseSalaryText, workplaceFrom } from '../normalize';
 import type { PostingDraft, SiteAdapter, Workplace } from '../types';
 
 const HOST = /(^|\.)(?:stepstone\.(?:de|at|be|nl|fr|pl|dk|se|lu|co\.uk)|totaljobs\.com|cwjobs\.co\.uk|caterer\.com|jobsite\.co\.uk)$/;
@@ -16,14 +16,6 @@ function workplaceOf(text: string): Workplace | undefined {
   if (/home[\s-]?office\s+möglich|teilweise\s+home[\s-]?office|hybrid/i.test(text)) return 'hybrid';
   if (/nur\s+home[\s-]?office|100\s*%\s*home[\s-]?office|fully remote|work from home/i.test(text)) return 'remote';
   return workplaceFrom(text);
-}
-
-function posted(doc: Document): string | undefined {
-  const element = doc.querySelector('[data-at="metadata-online-date"]');
-  const datetime = toIsoDate(element?.querySelector('time')?.getAttribute('datetime') ?? undefined);
-  if (datetime) return datetime;
-  const text = cleanLine(element?.textContent).replace(/^[^:]{1,20}:\s*/, '');
-  return text ? (dateFromAgo(text) ?? toIsoDate(text)) : undefined;
 }
 
 function description(doc: Document): string {
@@ -61,7 +53,8 @@ export const stepstone: SiteAdapter = {
     if (types) draft.employmentType = types;
     const salary = parseSalaryText(pick(doc, '[data-at="metadata-salary"]', '[data-at="salary-range"]'));
     if (salary) draft.salary = salary;
-    const datePosted = posted(doc);
+    // "Erschienen: vor 2 Tagen", or the `datetime` of its <time>.
+    const datePosted = datePostedFrom(doc.querySelector('[data-at="metadata-online-date"]'));
     if (datePosted) draft.datePosted = datePosted;
     const text = description(doc);
     if (text) draft.description = text;

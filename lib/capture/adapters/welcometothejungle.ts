@@ -4,7 +4,7 @@
  * remote policy and the site's job key. The header block marks each fact with an icon `<i name="…">`.
  */
 import { cleanLine, pick, pickRich } from '../dom';
-import { canonicalUrl, employmentTypes, onHost, parseSalaryText, toIsoDate, workplaceFrom } from '../normalize';
+import { canonicalUrl, employmentTypes, onHost, parseSalaryText, toIsoDate, withoutLabel, workplaceFrom } from '../normalize';
 import type { PostingDraft, SiteAdapter, Workplace } from '../types';
 
 const HOST = /(^|\.)welcometothejungle\.com$/;
@@ -16,7 +16,7 @@ function besideIcon(header: ParentNode, name: string): string {
   const icon = header.querySelector(`i[name="${name}"]`);
   if (!icon) return '';
   const holder = icon.parentElement && icon.parentElement !== header ? icon.parentElement : icon.nextElementSibling;
-  return cleanLine(holder?.textContent).replace(/^[^:]{1,20}:\s*/, '');
+  return withoutLabel(cleanLine(holder?.textContent));
 }
 
 /** "Télétravail fréquent / occasionnel / total / non autorisé" and the English labels. */
