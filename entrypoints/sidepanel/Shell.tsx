@@ -10,6 +10,7 @@ import { Toaster } from '@/components/Toaster';
 import { getDb, openDb } from '@/lib/db/open';
 import { createRunsRepo } from '@/lib/db/repos/runs';
 import { requestPersistentStorage } from '@/lib/panel/persist';
+import { whenIdle } from '@/lib/panel/idle';
 import { preloadable } from '@/lib/panel/preloadable';
 import { routeHash, routes, useRoute, type Route } from '@/lib/panel/route';
 import { useToasts } from '@/lib/panel/toasts';
@@ -29,9 +30,14 @@ const CvView = preloadable(() => import('./views/CvView').then((m) => m.CvView))
 const TrackerView = preloadable(() => import('./views/TrackerView').then((m) => m.TrackerView));
 const UsageView = preloadable(() => import('./views/UsageView').then((m) => m.UsageView));
 const SettingsView = preloadable(() => import('./views/SettingsView').then((m) => m.SettingsView));
+// The tracker's job cards are read ahead as well (lib/panel/job-cards-store.ts, with the tracker's code).
+const warmJobCards = () => void import('@/lib/panel/job-cards-store').then((m) => m.warmJobCards()).catch(() => undefined);
 const preloads: Partial<Record<Route, () => Promise<unknown>>> = {
   cv: CvView.preload,
-  tracker: TrackerView.preload,
+  tracker: () => {
+    warmJobCards();
+    return TrackerView.preload();
+  },
   usage: UsageView.preload,
   settings: SettingsView.preload,
 };
@@ -56,11 +62,16 @@ export function Shell({ frame }: { frame: Frame }) {
     // After the first view's paint (effects run after it), not at idle: a busy machine may never be idle
     // before the user's first click on another view.
     const timer = setTimeout(preloadAll, 0);
+    // The tracker's job cards too, but only when idle: reading them is real work on a big tracker.
+    const cancelWarm = whenIdle(warmJobCards, 2000);
     openDb().catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'db_newer') setDbNewer(true);
       else log.error('database did not open', error);
     });
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      cancelWarm();
+    };
   }, []);
 
   const headerTitle = capture?.status === 'ready' ? capture.posting.title : i18n.t('panel.noJob');

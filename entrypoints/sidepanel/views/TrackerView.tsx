@@ -25,6 +25,7 @@ import type { JobCard } from '@/lib/db/job-cards';
 import type { JobStatus } from '@/lib/db/schema';
 import { toast } from '@/lib/panel/toasts';
 import { whenIdle, whenIdleEach } from '@/lib/panel/idle';
+import { useJobCards } from '@/lib/panel/job-cards-store';
 import { useItem } from '@/lib/panel/use-item';
 import { backupIntervalItem, lastBackupAtItem, type BackupInterval } from '@/lib/storage/items';
 import { backupEnv, isBackupDue, recordBackup, syncBackupReminder } from '@/lib/tracker/backup-reminder';
@@ -72,10 +73,11 @@ export function TrackerView() {
   const [importing, setImporting] = useState<{ backup: ParsedBackup; preview: ImportPreview }>();
   const [busy, setBusy] = useState(false);
 
-  // Every job's list fields (its card, lib/db/job-cards.ts) are read at once: a few records for 10,000
-  // jobs. Table, board, filters, sort, counts, tags and the tasks list all work from them in memory; a
-  // job's full row is read only for its drawer, and every full row only for the stats tab.
-  const cards = useLiveQuery(() => repo().listCards(), []);
+  // Every job's list fields (its card, lib/db/job-cards.ts), live: a few records for 10,000 jobs, usually
+  // read ahead while another view was open. Table, board, filters, sort, counts, tags and the tasks list
+  // all work from them in memory; a job's full row is read only for its drawer, every full row only for
+  // the stats tab.
+  const cards = useJobCards();
   const data = useLiveQuery(async () => {
     const r = repo();
     const [tasks, lastArchive, archiveDays] = await Promise.all([r.listOpenTasks(), r.lastAutoArchive(), r.autoArchiveDays()]);
