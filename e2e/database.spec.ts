@@ -1,17 +1,18 @@
+import { DB_VERSION } from '../lib/db/schema';
 import { expect, test } from './fixtures';
 
 // The database is created by the first extension page that opens it (the side panel), in the
-// extension's origin. Dexie multiplies its version by 10: Jobfit's version(2) is IndexedDB version 20.
+// extension's origin. Dexie multiplies its version by 10: Jobfit's version(3) is IndexedDB version 30.
 
-const TABLES = ['jobs', 'cvs', 'analyses', 'runs', 'llmUsage', 'llmCache', 'tasks', 'notes', 'answers', 'settings'];
+const TABLES = ['jobs', 'cvs', 'analyses', 'runs', 'llmUsage', 'llmCache', 'tasks', 'notes', 'answers', 'settings', 'jobCards'];
 
-test('opening the side panel creates the jobfit database, version 2, with all ten tables', async ({ ext }) => {
+test('opening the side panel creates the jobfit database at the current version, with every table', async ({ ext }) => {
   const tab = await ext.openTab('not-a-job.html');
   const panel = await ext.openPanel(tab.tabId);
 
   await expect
     .poll(() => panel.page.evaluate(async () => (await indexedDB.databases()).find((db) => db.name === 'jobfit')?.version))
-    .toBe(20);
+    .toBe(DB_VERSION * 10);
 
   const schema = await panel.page.evaluate(
     () =>
@@ -34,10 +35,11 @@ test('opening the side panel creates the jobfit database, version 2, with all te
       }),
   );
 
-  expect(schema.version).toBe(20);
+  expect(schema.version).toBe(DB_VERSION * 10);
   expect(Object.keys(schema.stores).sort()).toEqual([...TABLES].sort());
   expect(schema.stores.llmCache?.keyPath).toBe('key');
   expect(schema.stores.settings?.keyPath).toBe('key');
+  expect(schema.stores.jobCards?.keyPath).toBe('bucket');
   expect(schema.stores.jobs?.keyPath).toBe('id');
   expect(schema.stores.jobs?.indexes).toEqual(expect.arrayContaining(['url', 'status', 'updatedAt', 'tags']));
   expect(schema.stores.analyses?.indexes).toContain('[jobId+kind]');

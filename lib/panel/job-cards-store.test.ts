@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render, type Rendered } from '@/components/tracker/test-support';
 import { getDb, resetDbForTests } from '../db/open';
 import { JobfitDb, type JobRow } from '../db/schema';
-import { resetJobCardsForTests, useJobCards, warmJobCards } from './job-cards-store';
+import { toJobCard } from '../db/job-cards';
+import { newestFirst, resetJobCardsForTests, useJobCards, warmJobCards } from './job-cards-store';
 
 function job(id: string, title: string): JobRow {
   return { id, url: `https://jobs.example.com/${id}`, title, company: 'Acme', status: 'saved', tags: [], createdAt: 1, updatedAt: 1, history: [] };
@@ -52,6 +53,15 @@ describe('job cards store', () => {
       await getDb().jobs.delete('a');
     });
     await expect.poll(text).toBe('Beta,Gamma');
+  });
+
+  it('keeps the default order (newest first) once per read of the cards', () => {
+    const cards = [job('old', 'Old'), { ...job('new', 'New'), updatedAt: 5 }, { ...job('mid', 'Mid'), updatedAt: 3 }].map(toJobCard);
+    const sorted = newestFirst(cards);
+    expect(sorted.map((card) => card.id)).toEqual(['new', 'mid', 'old']);
+    expect(newestFirst(cards)).toBe(sorted);
+    expect(newestFirst([...cards])).not.toBe(sorted);
+    expect(cards.map((card) => card.id)).toEqual(['old', 'new', 'mid']);
   });
 
   it('starts reading when a view needs the cards and nothing warmed them', async () => {

@@ -3,6 +3,8 @@ import { useSyncExternalStore } from 'react';
 import type { JobCard } from '../db/job-cards';
 import { getDb } from '../db/open';
 import { createTrackerRepo } from '../db/repos/tracker';
+import { emptyFilters, filterAndSort } from '../tracker/query';
+import { whenIdle } from './idle';
 
 /**
  * Every job's card (lib/db/job-cards.ts), live, for the page's lifetime. The app starts it when idle
@@ -22,6 +24,21 @@ const listeners = new Set<() => void>();
 function publish(next: State): void {
   state = next;
   for (const listener of listeners) listener();
+  // The tracker's default order, ready before it is asked for.
+  const { cards } = next;
+  if (cards) whenIdle(() => newestFirst(cards));
+}
+
+const sorted = new WeakMap<readonly JobCard[], JobCard[]>();
+
+/** The cards newest first (the tracker's default order, no filter), computed once per read. Do not mutate. */
+export function newestFirst(cards: readonly JobCard[]): JobCard[] {
+  let list = sorted.get(cards);
+  if (!list) {
+    list = filterAndSort(cards, emptyFilters, { key: 'updatedAt', desc: true });
+    sorted.set(cards, list);
+  }
+  return list;
 }
 
 export function warmJobCards(): void {

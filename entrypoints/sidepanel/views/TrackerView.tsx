@@ -25,7 +25,7 @@ import type { JobCard } from '@/lib/db/job-cards';
 import type { JobStatus } from '@/lib/db/schema';
 import { toast } from '@/lib/panel/toasts';
 import { whenIdle, whenIdleEach } from '@/lib/panel/idle';
-import { useJobCards } from '@/lib/panel/job-cards-store';
+import { newestFirst, useJobCards } from '@/lib/panel/job-cards-store';
 import { useItem } from '@/lib/panel/use-item';
 import { backupIntervalItem, lastBackupAtItem, type BackupInterval } from '@/lib/storage/items';
 import { backupEnv, isBackupDue, recordBackup, syncBackupReminder } from '@/lib/tracker/backup-reminder';
@@ -57,6 +57,8 @@ function download(name: string, type: string, text: string): void {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+const NO_OTHER_FILTERS = JSON.stringify({ ...emptyFilters, query: undefined });
 
 /** Jobs indexed for search per idle period (a few milliseconds of work). */
 const IDLE_INDEX_SLICE = 200;
@@ -112,10 +114,11 @@ export function TrackerView() {
   // in. Keyed by value, so typing a query does not filter and sort every card again.
   const { query, ...otherFilters } = filters;
   const otherKey = JSON.stringify(otherFilters);
-  const base = useMemo(
-    () => (cards ? filterAndSort(cards, { ...(JSON.parse(otherKey) as Omit<TrackerFilters, 'query'>), query: '' }, sort) : undefined),
-    [cards, otherKey, sort],
-  );
+  const base = useMemo(() => {
+    if (!cards) return undefined;
+    if (otherKey === NO_OTHER_FILTERS && sort.key === 'updatedAt' && sort.desc) return newestFirst(cards);
+    return filterAndSort(cards, { ...(JSON.parse(otherKey) as Omit<TrackerFilters, 'query'>), query: '' }, sort);
+  }, [cards, otherKey, sort]);
   const noteTexts = useMemo(() => (notes ? notesByJob(notes) : undefined), [notes]);
 
   // The search index follows the cards incrementally (see createJobSearch). While not searching, the rows
