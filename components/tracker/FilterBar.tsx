@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { WORKPLACES, type Workplace } from '@/lib/capture/types';
 import { emptyFilters, type TrackerFilters } from '@/lib/tracker/query';
 import { isJobStatus } from '@/lib/tracker/statuses';
+import { workplaceLabel } from './labels';
 import { StatusOptions } from './StatusOptions';
 
 export interface FilterBarProps {
@@ -10,7 +11,6 @@ export interface FilterBarProps {
   onChange(filters: TrackerFilters): void;
 }
 
-const workplaceLabel = (w: Workplace) => i18n.t(w === 'remote' ? 'tracker.remote' : w === 'hybrid' ? 'tracker.hybrid' : 'tracker.onsite');
 const dayStart = (value: string) => (value ? Date.parse(`${value}T00:00:00`) : undefined);
 const dayEnd = (value: string) => (value ? Date.parse(`${value}T23:59:59.999`) : undefined);
 const toInput = (ms: number | undefined) => {

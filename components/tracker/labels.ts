@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import type { Workplace } from '@/lib/capture/types';
 import type { JobStatus } from '@/lib/db/schema';
 import type { TableName } from '@/lib/tracker/backup-file';
 
@@ -36,6 +37,7 @@ export const statusLabel = (status: JobStatus): string => {
   return label;
 };
 export const tableLabel = (table: TableName): string => i18n.t(tableKeys[table]);
+export const workplaceLabel = (w: Workplace): string => i18n.t(w === 'remote' ? 'tracker.remote' : w === 'hybrid' ? 'tracker.hybrid' : 'tracker.onsite');
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

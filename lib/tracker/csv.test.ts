@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { toJobCard } from '../db/job-cards';
 import type { JobRow, TaskRow } from '../db/schema';
 import { csvField, trackerCsv, type CsvLabels } from './csv';
 
 const labels: CsvLabels = {
-  headers: ['Company', 'Title', 'Status', 'Score', 'Applied', 'Next task', 'Tags', 'Location', 'URL', 'Updated'],
+  headers: ['Company', 'Title', 'Status', 'Score', 'Applied', 'Next task', 'Tags', 'Workplace', 'Location', 'URL', 'Updated'],
   status: (s) => s.toUpperCase(),
+  workplace: (w) => `<${w}>`,
 };
 
 const job: JobRow = {
@@ -19,6 +21,7 @@ const job: JobRow = {
   createdAt: Date.UTC(2026, 0, 1),
   updatedAt: Date.UTC(2026, 0, 3),
   appliedAt: Date.UTC(2026, 0, 2),
+  posting: { workplace: 'hybrid' },
   history: [],
 };
 
@@ -36,14 +39,15 @@ describe('tracker CSV', () => {
     expect(csvField('@cmd')).toBe("'@cmd");
   });
 
-  it('writes one row per job with label, dates, tags and the next task', () => {
+  it('writes one row per job with label, dates, tags, workplace, location and the next task', () => {
     const task: TaskRow = { id: 't', jobId: 'j1', title: 'Follow up', dueAt: Date.UTC(2026, 0, 9), done: 0, createdAt: 1 };
-    const csv = trackerCsv([job, { ...job, id: 'j2', company: 'Beta', score: undefined, appliedAt: undefined, tags: [] }], new Map([['j1', task]]), labels);
+    const other: JobRow = { ...job, id: 'j2', company: 'Beta', score: undefined, appliedAt: undefined, tags: [], posting: undefined, location: undefined };
+    const csv = trackerCsv([job, other].map(toJobCard), new Map([['j1', task]]), labels);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual([
-      'Company,Title,Status,Score,Applied,Next task,Tags,Location,URL,Updated',
-      `"'=HYPERLINK(""http://evil"")","Engineer, ""Platform""",APPLIED,71,2026-01-02,Follow up 2026-01-09,remote; rust,Zürich,https://jobs.example.com/1,2026-01-03`,
-      `Beta,"Engineer, ""Platform""",APPLIED,,,,,Zürich,https://jobs.example.com/1,2026-01-03`,
+      'Company,Title,Status,Score,Applied,Next task,Tags,Workplace,Location,URL,Updated',
+      `"'=HYPERLINK(""http://evil"")","Engineer, ""Platform""",APPLIED,71,2026-01-02,Follow up 2026-01-09,remote; rust,<hybrid>,Zürich,https://jobs.example.com/1,2026-01-03`,
+      `Beta,"Engineer, ""Platform""",APPLIED,,,,,,,https://jobs.example.com/1,2026-01-03`,
       '',
     ]);
   });

@@ -1,9 +1,23 @@
+import type { Workplace } from '../capture/types';
 import type { JobCard } from '../db/job-cards';
 import type { TaskRow } from '../db/schema';
 
 export interface CsvLabels {
-  headers: [company: string, title: string, status: string, score: string, applied: string, nextTask: string, tags: string, location: string, url: string, updated: string];
+  headers: [
+    company: string,
+    title: string,
+    status: string,
+    score: string,
+    applied: string,
+    nextTask: string,
+    tags: string,
+    workplace: string,
+    location: string,
+    url: string,
+    updated: string,
+  ];
   status: (status: JobCard['status']) => string;
+  workplace: (workplace: Workplace) => string;
 }
 
 const day = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString().slice(0, 10));
@@ -31,6 +45,7 @@ export function trackerCsv(jobs: readonly JobCard[], nextTasks: ReadonlyMap<stri
       day(job.appliedAt),
       next,
       job.tags.join('; '),
+      job.workplace ? labels.workplace(job.workplace) : '',
       job.location ?? '',
       job.url,
       day(job.updatedAt),

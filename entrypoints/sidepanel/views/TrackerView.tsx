@@ -15,7 +15,7 @@ import { SavedFilters } from '@/components/tracker/SavedFilters';
 import { createSavedFiltersRepo } from '@/lib/db/repos/saved-filters';
 import { JobDrawer } from '@/components/tracker/JobDrawer';
 import { JobTable } from '@/components/tracker/JobTable';
-import { statusLabel } from '@/components/tracker/labels';
+import { statusLabel, workplaceLabel } from '@/components/tracker/labels';
 import { StatsPanel } from '@/components/tracker/StatsPanel';
 import { TasksList } from '@/components/tracker/TasksList';
 import { getDb } from '@/lib/db/open';
@@ -292,10 +292,12 @@ export function TrackerView() {
         i18n.t('tracker.colNextTask'),
         i18n.t('tracker.filterTag'),
         i18n.t('tracker.filterWorkplace'),
+        i18n.t('tracker.colLocation'),
         'URL',
         i18n.t('tracker.colUpdated'),
       ],
       status: statusLabel,
+      workplace: workplaceLabel,
     });
     download(`jobfit-tracker-${today()}.csv`, 'text/csv;charset=utf-8', csv);
   }
