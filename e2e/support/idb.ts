@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { bucketOf, decodeBucket, encodeBucket, JOB_CARDS, toJobCard, type CardBucketRow, type JobCard } from '../../lib/db/job-cards';
+import { bucketOf, JOB_CARDS, toJobCard, withChanges, type CardBucketRow, type JobCard } from '../../lib/db/job-cards';
 import type { JobRow } from '../../lib/db/schema';
 
 /**
@@ -33,15 +33,13 @@ export async function putRows(page: Page, store: string, rows: readonly unknown[
 
 /** The card buckets the given jobs fall in, with those jobs' cards put in (read, then merged here). */
 async function cardsWith(page: Page, jobs: readonly JobRow[]): Promise<CardBucketRow[]> {
-  const stored = new Map((await allRows<CardBucketRow>(page, JOB_CARDS)).map((row) => [row.bucket, decodeBucket(row)]));
-  const touched = new Map<number, Map<string, JobCard>>();
+  const stored = new Map((await allRows<CardBucketRow>(page, JOB_CARDS)).map((row) => [row.bucket, row]));
+  const touched = new Map<number, [string, JobCard][]>();
   for (const job of jobs) {
     const bucket = bucketOf(job.id);
-    const cards = touched.get(bucket) ?? new Map((stored.get(bucket) ?? []).map((card) => [card.id, card]));
-    cards.set(job.id, toJobCard(job));
-    touched.set(bucket, cards);
+    touched.set(bucket, [...(touched.get(bucket) ?? []), [job.id, toJobCard(job)]]);
   }
-  return [...touched].map(([bucket, cards]) => encodeBucket(bucket, [...cards.values()]));
+  return [...touched].map(([bucket, changes]) => withChanges(bucket, stored.get(bucket), changes));
 }
 
 export function allRows<T>(page: Page, store: string): Promise<T[]> {

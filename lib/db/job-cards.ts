@@ -185,15 +185,18 @@ async function writeCards(cards: DBCoreTable, trans: DBCoreTransaction, changes:
   }
   const keys = [...byBucket.keys()];
   const stored = (await cards.getMany({ trans, keys })) as (CardBucketRow | undefined)[];
-  const values = keys.map((bucket, i): CardBucketRow => {
-    const byId = new Map((stored[i] ? decodeBucket(stored[i]) : []).map((card) => [card.id, card]));
-    for (const [id, card] of byBucket.get(bucket)!) {
-      if (card) byId.set(id, card);
-      else byId.delete(id);
-    }
-    return encodeBucket(bucket, [...byId.values()]);
-  });
+  const values = keys.map((bucket, i) => withChanges(bucket, stored[i], byBucket.get(bucket)!));
   await cards.mutate({ type: 'put', trans, values, keys });
+}
+
+/** A bucket row with `changes` applied to what it held: a card put (or replaced) per id, `null` removes it. */
+export function withChanges(bucket: number, stored: CardBucketRow | undefined, changes: Iterable<readonly [string, JobCard | null]>): CardBucketRow {
+  const byId = new Map((stored ? decodeBucket(stored) : []).map((card) => [card.id, card]));
+  for (const [id, card] of changes) {
+    if (card) byId.set(id, card);
+    else byId.delete(id);
+  }
+  return encodeBucket(bucket, [...byId.values()]);
 }
 
 /** Whether this transaction can write cards (not so in the upgrade steps before the table existed). */

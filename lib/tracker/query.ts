@@ -96,15 +96,6 @@ export function createJobSearch(jobs: readonly Searchable[] = [], notes: readonl
     ensure,
     prune,
     sync,
-    /** How many of the given jobs are not indexed as they are now (0: a search over them is complete). */
-    missing(nextJobs: readonly Searchable[], notes: ReadonlyMap<string, readonly string[]>): number {
-      let count = 0;
-      for (const job of nextJobs) {
-        const previous = indexed.get(job.id);
-        if (!previous || !sameDoc(previous, searchDoc(job, notes.get(job.id)))) count++;
-      }
-      return count;
-    },
     /** Ids matching the query, best first; undefined for an empty query (no filtering). */
     search(query: string): string[] | undefined {
       const q = query.trim();
