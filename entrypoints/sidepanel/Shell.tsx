@@ -30,12 +30,12 @@ const CvView = preloadable(() => import('./views/CvView').then((m) => m.CvView))
 const TrackerView = preloadable(() => import('./views/TrackerView').then((m) => m.TrackerView));
 const UsageView = preloadable(() => import('./views/UsageView').then((m) => m.UsageView));
 const SettingsView = preloadable(() => import('./views/SettingsView').then((m) => m.SettingsView));
-// The tracker's job cards are read ahead as well (lib/panel/job-cards-store.ts, with the tracker's code).
-const warmJobCards = () => void import('@/lib/panel/job-cards-store').then((m) => m.warmJobCards()).catch(() => undefined);
+// What the tracker draws from is read ahead as well (lib/panel/job-cards-store.ts, with the tracker's code).
+const warmTracker = () => void import('@/lib/panel/job-cards-store').then((m) => m.warmTracker()).catch(() => undefined);
 const preloads: Partial<Record<Route, () => Promise<unknown>>> = {
   cv: CvView.preload,
   tracker: () => {
-    warmJobCards();
+    warmTracker();
     return TrackerView.preload();
   },
   usage: UsageView.preload,
@@ -62,8 +62,8 @@ export function Shell({ frame }: { frame: Frame }) {
     // After the first view's paint (effects run after it), not at idle: a busy machine may never be idle
     // before the user's first click on another view.
     const timer = setTimeout(preloadAll, 0);
-    // The tracker's job cards too, but only when idle: reading them is real work on a big tracker.
-    const cancelWarm = whenIdle(warmJobCards, 2000);
+    // What the tracker draws from too, but only when idle: reading it is real work on a big tracker.
+    const cancelWarm = whenIdle(warmTracker, 2000);
     openDb().catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'db_newer') setDbNewer(true);
       else log.error('database did not open', error);

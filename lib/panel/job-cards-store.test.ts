@@ -5,7 +5,10 @@ import { render, type Rendered } from '@/components/tracker/test-support';
 import { getDb, resetDbForTests } from '../db/open';
 import { JobfitDb, type JobRow } from '../db/schema';
 import { toJobCard } from '../db/job-cards';
-import { newestFirst, resetJobCardsForTests, useJobCards, warmJobCards } from './job-cards-store';
+import { createSavedFiltersRepo } from '../db/repos/saved-filters';
+import { createTrackerRepo } from '../db/repos/tracker';
+import { emptyFilters } from '../tracker/query';
+import { cardFacts, newestFirst, resetTrackerStoresForTests, useJobCards, useSavedFilters, useTrackerData, warmTracker } from './job-cards-store';
 
 function job(id: string, title: string): JobRow {
   return { id, url: `https://jobs.example.com/${id}`, title, company: 'Acme', status: 'saved', tags: [], createdAt: 1, updatedAt: 1, history: [] };
@@ -21,13 +24,13 @@ let view: Rendered | undefined;
 
 beforeEach(() => {
   resetDbForTests(new JobfitDb(`jobfit-cards-store-${crypto.randomUUID()}`));
-  resetJobCardsForTests();
+  resetTrackerStoresForTests();
 });
 
 afterEach(() => {
   view?.unmount();
   view = undefined;
-  resetJobCardsForTests();
+  resetTrackerStoresForTests();
   resetDbForTests();
 });
 
@@ -36,7 +39,7 @@ const text = () => view!.host.textContent;
 describe('job cards store', () => {
   it('warmed ahead, hands the cards to the first render; then follows every write to jobs', async () => {
     await getDb().jobs.bulkPut([job('a', 'Alpha'), job('b', 'Beta')]);
-    warmJobCards();
+    warmTracker();
     await expect.poll(async () => {
       view ??= render(titles());
       return text();
@@ -68,5 +71,43 @@ describe('job cards store', () => {
     view = render(titles());
     expect(text()).toBe('loading');
     await expect.poll(text).toBe('none');
+  });
+
+  it('facts over the cards: tags in use (sorted, once each) and the oldest save, once per read', () => {
+    const cards = [
+      { ...job('a', 'A'), tags: ['visa', 'remote'], createdAt: 30 },
+      { ...job('b', 'B'), tags: ['remote'], createdAt: 10 },
+      { ...job('c', 'C'), createdAt: 20 },
+    ].map(toJobCard);
+    const facts = cardFacts(cards);
+    expect(facts).toEqual({ tags: ['remote', 'visa'], oldestJobAt: 10 });
+    expect(cardFacts(cards)).toBe(facts);
+    expect(cardFacts([])).toEqual({ tags: [] });
+  });
+
+  it('reads ahead the open tasks, the auto-archive state and the saved filters, and follows their writes', async () => {
+    const repo = createTrackerRepo(getDb());
+    await getDb().jobs.put(job('a', 'Alpha'));
+    await repo.addTask({ jobId: 'a', title: 'Call back', dueAt: 50 });
+    await repo.setAutoArchiveDays(30);
+    await createSavedFiltersRepo(getDb()).save('Applied', { ...emptyFilters, statuses: ['applied'] });
+    function Data() {
+      const data = useTrackerData();
+      const saved = useSavedFilters();
+      return createElement('p', null, data && saved ? `${data.tasks.map((t) => t.title).join(',')}|${data.archiveDays}|${saved.map((f) => f.name).join(',')}` : 'loading');
+    }
+    warmTracker();
+    await expect.poll(async () => {
+      view ??= render(createElement(Data));
+      return text();
+    }).toBe('Call back|30|Applied');
+    view!.unmount();
+    view = render(createElement(Data));
+    expect(text()).toBe('Call back|30|Applied');
+    await act(async () => {
+      await repo.addTask({ title: 'Update CV' });
+      await createSavedFiltersRepo(getDb()).save('Remote', { ...emptyFilters, workplace: 'remote' });
+    });
+    await expect.poll(text).toBe('Call back,Update CV|30|Applied,Remote');
   });
 });

@@ -2,31 +2,71 @@ import { liveQuery, type Subscription } from 'dexie';
 import { useSyncExternalStore } from 'react';
 import type { JobCard } from '../db/job-cards';
 import { getDb } from '../db/open';
-import { createTrackerRepo } from '../db/repos/tracker';
+import { createSavedFiltersRepo, type SavedFilter } from '../db/repos/saved-filters';
+import { createTrackerRepo, type AutoArchiveUndo } from '../db/repos/tracker';
+import type { TaskRow } from '../db/schema';
 import { emptyFilters, filterAndSort } from '../tracker/query';
 import { whenIdle } from './idle';
 
 /**
- * Every job's card (lib/db/job-cards.ts), live, for the page's lifetime. The app starts it when idle
- * after its first view is up (`warmJobCards`), like it fetches the other views' code, so switching to
- * the tracker draws its rows in the same render instead of waiting for IndexedDB; the tracker view
- * reads it with `useJobCards`, which starts it if nothing did.
+ * What the tracker view draws from, live, for the page's lifetime: every job's card (lib/db/job-cards.ts),
+ * the open tasks with the auto-archive state, and the saved filters. The app starts them when idle after
+ * its first view is up (`warmTracker`), like it fetches the other views' code, so switching to the tracker
+ * draws it whole in the same render instead of waiting for IndexedDB (and re-rendering as each read
+ * lands); the view reads them with `useJobCards`, `useTrackerData` and `useSavedFilters`, which start
+ * them if nothing did.
  */
-interface State {
-  cards?: JobCard[];
+interface State<T> {
+  value?: T;
   error?: unknown;
 }
 
-let state: State = {};
-let subscription: Subscription | undefined;
-const listeners = new Set<() => void>();
+interface LiveStore<T> {
+  warm(): void;
+  use(): T | undefined;
+  reset(): void;
+}
 
-function publish(next: State): void {
-  state = next;
-  for (const listener of listeners) listener();
-  // The tracker's default order, ready before it is asked for.
-  const { cards } = next;
-  if (cards) whenIdle(() => newestFirst(cards));
+function liveStore<T>(querier: () => Promise<T>, onValue?: (value: T) => void): LiveStore<T> {
+  let state: State<T> = {};
+  let subscription: Subscription | undefined;
+  const listeners = new Set<() => void>();
+  const publish = (next: State<T>) => {
+    state = next;
+    for (const listener of listeners) listener();
+  };
+  const warm = () => {
+    subscription ??= liveQuery(querier).subscribe({
+      next: (value) => {
+        publish({ value });
+        onValue?.(value);
+      },
+      error: (error: unknown) => {
+        // A failed read (e.g. the database is newer than this code) ends the query: the next subscriber retries.
+        subscription = undefined;
+        publish({ ...state, error });
+      },
+    });
+  };
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    warm();
+    return () => listeners.delete(listener);
+  };
+  return {
+    warm,
+    /** The value, undefined until first read; a read error is thrown to the view's error boundary. */
+    use() {
+      const current = useSyncExternalStore(subscribe, () => state);
+      if (current.error !== undefined && current.value === undefined) throw current.error;
+      return current.value;
+    },
+    reset() {
+      subscription?.unsubscribe();
+      subscription = undefined;
+      state = {};
+    },
+  };
 }
 
 const sorted = new WeakMap<readonly JobCard[], JobCard[]>();
@@ -41,33 +81,69 @@ export function newestFirst(cards: readonly JobCard[]): JobCard[] {
   return list;
 }
 
-export function warmJobCards(): void {
-  subscription ??= liveQuery(() => createTrackerRepo(getDb()).listCards()).subscribe({
-    next: (cards) => publish({ cards }),
-    error: (error: unknown) => {
-      // A failed read (e.g. the database is newer than this code) ends the query: the next subscriber retries.
-      subscription = undefined;
-      publish({ ...state, error });
-    },
-  });
+export interface CardFacts {
+  /** Every tag in use, sorted. */
+  tags: string[];
+  /** When the oldest job was saved; undefined with none. */
+  oldestJobAt?: number;
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  warmJobCards();
-  return () => listeners.delete(listener);
+const facts = new WeakMap<readonly JobCard[], CardFacts>();
+
+/** Facts over all the cards that the view shows (the tag filter's choices, the backup reminder's start), once per read. */
+export function cardFacts(cards: readonly JobCard[]): CardFacts {
+  let found = facts.get(cards);
+  if (!found) {
+    const tags = new Set<string>();
+    let oldest = Infinity;
+    for (const card of cards) {
+      for (const tag of card.tags) tags.add(tag);
+      if (card.createdAt < oldest) oldest = card.createdAt;
+    }
+    found = { tags: [...tags].sort(), ...(cards.length ? { oldestJobAt: oldest } : {}) };
+    facts.set(cards, found);
+  }
+  return found;
 }
 
-/** The cards, undefined until first read; a read error is thrown to the view's error boundary. */
-export function useJobCards(): JobCard[] | undefined {
-  const current = useSyncExternalStore(subscribe, () => state);
-  if (current.error !== undefined && current.cards === undefined) throw current.error;
-  return current.cards;
+export interface TrackerData {
+  /** Open tasks across jobs, soonest due first. */
+  tasks: TaskRow[];
+  lastArchive?: AutoArchiveUndo;
+  archiveDays: number;
+  /** When this was read (the "now" for due dates and the backup reminder). */
+  readAt: number;
 }
 
-/** For tests: forget the subscription and what it read. */
-export function resetJobCardsForTests(): void {
-  subscription?.unsubscribe();
-  subscription = undefined;
-  state = {};
+const cards = liveStore(
+  () => createTrackerRepo(getDb()).listCards(),
+  // The default order and the facts, ready before they are asked for.
+  (list) =>
+    whenIdle(() => {
+      newestFirst(list);
+      cardFacts(list);
+    }),
+);
+
+const data = liveStore<TrackerData>(async () => {
+  const r = createTrackerRepo(getDb());
+  const [tasks, lastArchive, archiveDays] = await Promise.all([r.listOpenTasks(), r.lastAutoArchive(), r.autoArchiveDays()]);
+  return { tasks, ...(lastArchive ? { lastArchive } : {}), archiveDays, readAt: Date.now() };
+});
+
+const savedFilters = liveStore<SavedFilter[]>(() => createSavedFiltersRepo(getDb()).list());
+
+const stores = [cards, data, savedFilters];
+
+export function warmTracker(): void {
+  for (const store of stores) store.warm();
+}
+
+export const useJobCards = (): JobCard[] | undefined => cards.use();
+export const useTrackerData = (): TrackerData | undefined => data.use();
+export const useSavedFilters = (): SavedFilter[] | undefined => savedFilters.use();
+
+/** For tests: forget the subscriptions and what they read. */
+export function resetTrackerStoresForTests(): void {
+  for (const store of stores) store.reset();
 }

@@ -1,5 +1,4 @@
 import * as Tabs from '@radix-ui/react-tabs';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
@@ -25,7 +24,8 @@ import type { JobCard } from '@/lib/db/job-cards';
 import type { JobStatus } from '@/lib/db/schema';
 import { toast } from '@/lib/panel/toasts';
 import { whenIdle, whenIdleEach } from '@/lib/panel/idle';
-import { newestFirst, useJobCards } from '@/lib/panel/job-cards-store';
+import { cardFacts, newestFirst, useJobCards, useSavedFilters, useTrackerData, type CardFacts } from '@/lib/panel/job-cards-store';
+import { useLiveQueryWhen } from '@/lib/panel/use-live-when';
 import { useItem } from '@/lib/panel/use-item';
 import { backupIntervalItem, lastBackupAtItem, type BackupInterval } from '@/lib/storage/items';
 import { backupEnv, isBackupDue, recordBackup, syncBackupReminder } from '@/lib/tracker/backup-reminder';
@@ -58,6 +58,8 @@ function download(name: string, type: string, text: string): void {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+const NO_FACTS: CardFacts = { tags: [] };
+
 const NO_OTHER_FILTERS = JSON.stringify({ ...emptyFilters, query: undefined });
 
 /** Jobs indexed for search per idle period (a few milliseconds of work). */
@@ -79,27 +81,32 @@ export function TrackerView() {
   // read ahead while another view was open. Table, board, filters, sort, counts, tags and the tasks list
   // all work from them in memory; a job's full row is read only for its drawer, every full row only for
   // the stats tab.
+  // The open tasks and the saved filters are read ahead the same way (lib/panel/job-cards-store.ts); the
+  // other reads start only when something needs them, so none is scheduled as the view first draws.
   const cards = useJobCards();
-  const data = useLiveQuery(async () => {
-    const r = repo();
-    const [tasks, lastArchive, archiveDays] = await Promise.all([r.listOpenTasks(), r.lastAutoArchive(), r.autoArchiveDays()]);
-    return { tasks, lastArchive, archiveDays, readAt: Date.now() };
-  }, []);
+  const data = useTrackerData();
+  const savedFilters = useSavedFilters() ?? [];
+  const [mountedAt] = useState(Date.now);
+  // "Now" for due dates and the backup reminder: the read ahead may be older than this view.
+  const now = Math.max(mountedAt, data?.readAt ?? 0);
   const searching = filters.query.trim() !== '';
   // Notes (searched with titles and companies) are read once the first rows are drawn and the page is
   // idle (`warm`), or at the first keystroke.
   const [warm, setWarm] = useState(false);
   const wantNotes = searching || warm;
-  const notes = useLiveQuery(async () => (wantNotes ? await repo().listAllNotes() : undefined), [wantNotes]);
-  const allJobs = useLiveQuery(async () => (tab === 'stats' ? await repo().listJobs() : undefined), [tab]);
-  const opened = useLiveQuery(async () => {
-    if (!openId) return undefined;
-    const r = repo();
-    return { job: await r.getJob(openId), links: await r.linkedTo(openId), notes: await r.listNotes(openId), tasks: await r.listTasks(openId) };
-  }, [openId]);
+  const notes = useLiveQueryWhen(wantNotes, () => repo().listAllNotes(), []);
+  const allJobs = useLiveQueryWhen(tab === 'stats', () => repo().listJobs(), []);
+  const opened = useLiveQueryWhen(
+    openId !== undefined,
+    async () => {
+      const r = repo();
+      const id = openId!;
+      return { job: await r.getJob(id), links: await r.linkedTo(id), notes: await r.listNotes(id), tasks: await r.listTasks(id) };
+    },
+    [openId],
+  );
   const backupInterval = useItem(backupIntervalItem);
   const lastBackupAt = useItem(lastBackupAtItem);
-  const savedFilters = useLiveQuery(() => createSavedFiltersRepo(getDb()).list(), []) ?? [];
 
   // Built only for what needs it (the tasks list, a selection): 10,000 entries cost the first render.
   const wantById = tab === 'tasks' || selected.size > 0;
@@ -108,8 +115,7 @@ export function TrackerView() {
     if (wantById) for (const card of cards ?? []) byId.set(card.id, card);
     return byId;
   }, [cards, wantById]);
-  const tags = useMemo(() => [...new Set((cards ?? []).flatMap((card) => card.tags))].sort(), [cards]);
-  const oldestJobAt = useMemo(() => cards?.reduce<number | undefined>((oldest, card) => Math.min(oldest ?? Infinity, card.createdAt), undefined), [cards]);
+  const { tags, oldestJobAt } = cards ? cardFacts(cards) : NO_FACTS;
   // Every filter but the query, sorted: what the table shows when not searching, and what a search looks
   // in. Keyed by value, so typing a query does not filter and sort every card again.
   const { query, ...otherFilters } = filters;
@@ -140,11 +146,10 @@ export function TrackerView() {
   const ready = shown !== undefined;
   useEffect(() => (ready && !warm ? whenIdle(() => setWarm(true)) : undefined), [ready, warm]);
   const nextTasks = useMemo(() => nextTaskByJob(data?.tasks ?? []), [data?.tasks]);
-  const readAt = data?.readAt;
-  const stats = useMemo(() => (allJobs ? trackerStats(allJobs, readAt ?? 0) : undefined), [allJobs, readAt]);
+  const stats = useMemo(() => (allJobs ? trackerStats(allJobs, now) : undefined), [allJobs, now]);
 
   const backupDue =
-    !!data && backupInterval !== undefined && lastBackupAt !== undefined && isBackupDue({ interval: backupInterval, lastBackupAt }, oldestJobAt, data.readAt);
+    !!data && backupInterval !== undefined && lastBackupAt !== undefined && isBackupDue({ interval: backupInterval, lastBackupAt }, oldestJobAt, now);
 
   // A link to one job (a reminder's notification): `#/tracker?job=<id>` opens its drawer;
   // `#/tracker?backup=1` (the backup reminder) brings the backup banner, or the backup card, into view.
@@ -313,7 +318,7 @@ export function TrackerView() {
 
   return (
     <div className="jf-tracker" data-testid="tracker-view">
-      {backupDue ? <BackupDueBanner lastBackupAt={lastBackupAt ?? null} now={data?.readAt ?? 0} busy={busy} onBackUp={() => void backUp(saveBackupFile)} /> : null}
+      {backupDue ? <BackupDueBanner lastBackupAt={lastBackupAt ?? null} now={now} busy={busy} onBackUp={() => void backUp(saveBackupFile)} /> : null}
       {data?.lastArchive ? (
         <Card testId="auto-archive-undo">
           <div className="jf-row">
@@ -412,7 +417,7 @@ export function TrackerView() {
             <TasksList
               tasks={data?.tasks ?? []}
               jobs={cardsById}
-              now={data?.readAt ?? 0}
+              now={now}
               onToggle={(id, done) => void act(async () => scheduleTask(await repo().setTaskDone(id, done)))}
               onOpenJob={setOpenId}
             />
