@@ -64,4 +64,26 @@ describe('JobTable', () => {
     click(view.host.querySelector('[data-job-id="j2"] input[type="checkbox"]'));
     expect(p.onToggle).toHaveBeenCalledWith('j2');
   });
+
+  it('a new list (a filter, a search) fills the drawn rows in place with the new jobs, their state and their handlers', () => {
+    const p = props();
+    view = render(<JobTable {...p} />);
+    const before = view.host.querySelector('[data-testid="tracker-row"]');
+    const shown = jobs.filter((_, i) => i % 2 === 1);
+    view.rerender(<JobTable {...p} jobs={shown} />);
+    const rows = [...view.host.querySelectorAll('[data-testid="tracker-row"]')];
+    // The same element, now the first job of the new list, with every cell its own.
+    expect(rows[0]).toBe(before);
+    expect(rows[0]!.getAttribute('data-job-id')).toBe('j1');
+    expect(rows.map((row) => row.getAttribute('data-job-id')).slice(0, 3)).toEqual(['j1', 'j3', 'j5']);
+    const cells = [...rows[0]!.querySelectorAll('[role="cell"]')].map((c) => c.textContent);
+    expect(cells.slice(1, 4)).toEqual(['Company 1', 'Title 1', 'Saved']);
+    expect(cells[6]).toBe('');
+    expect(rows[0]!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(true);
+    expect(rows[1]!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(false);
+    click(rows[1]!.querySelector('.jf-tracker-open'));
+    expect(p.onOpen).toHaveBeenCalledWith('j3');
+    click(rows[1]!.querySelector('input[type="checkbox"]'));
+    expect(p.onToggle).toHaveBeenCalledWith('j3');
+  });
 });

@@ -67,9 +67,11 @@ export function JobTable({ jobs, nextTasks, selected, sort, onSort, onToggle, on
           {virtualizer.getVirtualItems().map((item) => {
             const job = jobs[item.index]!;
             const task = nextTasks.get(job.id);
+            // Keyed by position: a filter or a search fills the drawn rows with other jobs in place
+            // (text and attributes change) instead of removing every row and building new ones.
             return (
               <div
-                key={job.id}
+                key={item.index}
                 role="row"
                 aria-rowindex={item.index + 2}
                 className="jf-tracker-row"
