@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JobRow } from '@/lib/db/schema';
-import { JobTable, type JobTableProps } from './JobTable';
+import { act } from 'react';
+import { JobTable, scrollerRect, type JobTableProps } from './JobTable';
 import { click, render, type Rendered } from './test-support';
 
 let view: Rendered | undefined;
@@ -85,5 +86,52 @@ describe('JobTable', () => {
     expect(p.onOpen).toHaveBeenCalledWith('j3');
     click(rows[1]!.querySelector('input[type="checkbox"]'));
     expect(p.onToggle).toHaveBeenCalledWith('j3');
+  });
+
+  it('sizes the first rows from the CSS (60vh, at least 240px), then follows the size the browser reports', () => {
+    vi.stubGlobal('innerHeight', 1000);
+    expect(scrollerRect().height).toBe(600);
+    vi.stubGlobal('innerHeight', 300);
+    expect(scrollerRect().height).toBe(240);
+    vi.stubGlobal('innerHeight', 800);
+    const observers: { report(height: number): void; observed: Element[]; disconnected: boolean }[] = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observed: Element[] = [];
+        disconnected = false;
+        constructor(private readonly callback: ResizeObserverCallback) {
+          observers.push(this);
+        }
+        report(height: number) {
+          this.callback([{ contentRect: { width: 400, height } } as ResizeObserverEntry], this as never);
+        }
+        observe(element: Element) {
+          this.observed.push(element);
+        }
+        disconnect() {
+          this.disconnected = true;
+        }
+      },
+    );
+    try {
+      view = render(<JobTable {...props()} />);
+      const count = () => view!.host.querySelectorAll('[data-testid="tracker-row"]').length;
+      // 480 px of 40 px rows, and the overscan: drawn before any layout.
+      const first = count();
+      expect(first).toBeGreaterThanOrEqual(12);
+      expect(first).toBeLessThanOrEqual(12 + 8);
+      expect(observers).toHaveLength(1);
+      expect(observers[0]!.observed[0]).toBe(view.host.querySelector('.jf-tracker-scroll'));
+      act(() => observers[0]!.report(1200));
+      expect(count()).toBeGreaterThanOrEqual(30);
+      act(() => observers[0]!.report(200));
+      expect(count()).toBeLessThan(first);
+      view.unmount();
+      view = undefined;
+      expect(observers[0]!.disconnected).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { i18n } from '#i18n';
 import type { JobCard } from '@/lib/db/job-cards';
@@ -19,6 +19,27 @@ export interface JobTableProps {
 
 const ROW_HEIGHT = 40;
 
+/** The scroller's size as theme.css sets it (`.jf-tracker-scroll`: 60vh, at least 240px), known without a layout. */
+export function scrollerRect(): Rect {
+  return { width: window.innerWidth, height: Math.max(240, Math.round(window.innerHeight * 0.6)) };
+}
+
+/**
+ * The scroller's size for the virtualizer. The library's default reads it from the element at once, which
+ * forces a layout in the middle of the first render's commit; here the first rows are sized from the CSS
+ * (`initialRect`), and a ResizeObserver reports the laid-out size with the frame's own layout, and every
+ * change after (a resized panel).
+ */
+export function observeScrollerRect(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: Rect) => void): (() => void) | undefined {
+  const element = instance.scrollElement;
+  if (!element || typeof ResizeObserver !== 'function') return undefined;
+  const observer = new ResizeObserver(([entry]) => {
+    if (entry) cb({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) });
+  });
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
 /** Only the rows in view are in the DOM, so 10,000 jobs scroll like 10. */
 export function JobTable({ jobs, nextTasks, selected, sort, onSort, onToggle, onToggleAll, onOpen }: JobTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -28,8 +49,8 @@ export function JobTable({ jobs, nextTasks, selected, sort, onSort, onToggle, on
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 4,
-    // Before the first layout (and where nothing is laid out), render a screenful.
-    initialRect: { width: 480, height: 600 },
+    initialRect: scrollerRect(),
+    observeElementRect: observeScrollerRect,
   });
 
   const columns: { key: SortKey | 'next'; label: string }[] = [
