@@ -75,4 +75,19 @@ describe('idle work', () => {
     expect(seen).toEqual([1, 2, 3]);
     expect(idle.pending()).toBe(0);
   });
+
+  it('whenIdleEach calls done after the last slice, and never once cancelled', () => {
+    const idle = fakeIdle();
+    const done = vi.fn();
+    whenIdleEach([1, 2, 3], 1, () => {}, done);
+    idle.period(50, 0, true);
+    expect(done).not.toHaveBeenCalled();
+    idle.period(50);
+    expect(done).toHaveBeenCalledOnce();
+    const never = vi.fn();
+    const cancel = whenIdleEach([1, 2, 3], 1, () => {}, never);
+    idle.period(3);
+    cancel();
+    expect(never).not.toHaveBeenCalled();
+  });
 });

@@ -17,9 +17,9 @@ const SLICE_MARGIN_MS = 8;
 /**
  * Runs `step` over `items` a slice of `size` at a time in idle periods (see `whenIdle`): as many slices as
  * fit in each period, so a long job never holds the page for more than about one slice past the idle time;
- * returns a cancel for an effect's clean-up.
+ * `done` runs after the last slice (not when cancelled). Returns a cancel for an effect's clean-up.
  */
-export function whenIdleEach<T>(items: readonly T[], size: number, step: (slice: readonly T[]) => void): () => void {
+export function whenIdleEach<T>(items: readonly T[], size: number, step: (slice: readonly T[]) => void, done?: () => void): () => void {
   let cancel = () => {};
   let stopped = false;
   let from = 0;
@@ -31,7 +31,9 @@ export function whenIdleEach<T>(items: readonly T[], size: number, step: (slice:
     next();
   };
   const next = () => {
-    if (!stopped && from < items.length) cancel = whenIdle(run);
+    if (stopped) return;
+    if (from < items.length) cancel = whenIdle(run);
+    else done?.();
   };
   next();
   return () => {

@@ -8,7 +8,7 @@ import { toJobCard } from '../db/job-cards';
 import { createSavedFiltersRepo } from '../db/repos/saved-filters';
 import { createTrackerRepo } from '../db/repos/tracker';
 import { emptyFilters } from '../tracker/query';
-import { cardFacts, newestFirst, resetTrackerStoresForTests, useJobCards, useSavedFilters, useTrackerData, warmTracker } from './job-cards-store';
+import { cardFacts, newestFirst, resetTrackerStoresForTests, searchCards, useJobCards, useNoteTexts, useSavedFilters, useTrackerData, warmTracker } from './job-cards-store';
 
 function job(id: string, title: string): JobRow {
   return { id, url: `https://jobs.example.com/${id}`, title, company: 'Acme', status: 'saved', tags: [], createdAt: 1, updatedAt: 1, history: [] };
@@ -109,5 +109,31 @@ describe('job cards store', () => {
       await createSavedFiltersRepo(getDb()).save('Remote', { ...emptyFilters, workplace: 'remote' });
     });
     await expect.poll(text).toBe('Call back,Update CV|30|Applied,Remote');
+  });
+
+  it('searches titles, companies and notes read ahead, and follows writes to jobs and notes', async () => {
+    await getDb().jobs.bulkPut([job('a', 'Platform engineer'), job('b', 'Designer')]);
+    const repo = createTrackerRepo(getDb());
+    await repo.addNote('b', 'Recruiter mentioned kubernetes');
+    function Search({ query }: { query: string }) {
+      const cards = useJobCards();
+      const notes = useNoteTexts();
+      if (!cards || !notes) return createElement('p', null, 'loading');
+      return createElement('p', null, searchCards(newestFirst(cards), cards, notes, query).map((card) => card.id).join(',') || 'none');
+    }
+    warmTracker();
+    view = render(createElement(Search, { query: 'kubernetes' }));
+    await expect.poll(text).toBe('b');
+    view.unmount();
+    view = render(createElement(Search, { query: 'platform' }));
+    expect(text()).toBe('a');
+    await act(async () => {
+      await getDb().jobs.put(job('a', 'Data analyst'));
+    });
+    await expect.poll(text).toBe('none');
+    view.unmount();
+    await repo.addNote('a', 'Platform team, remote');
+    view = render(createElement(Search, { query: 'platform' }));
+    await expect.poll(text).toBe('a');
   });
 });

@@ -5,12 +5,13 @@ import { getDb } from '../db/open';
 import { createSavedFiltersRepo, type SavedFilter } from '../db/repos/saved-filters';
 import { createTrackerRepo, type AutoArchiveUndo } from '../db/repos/tracker';
 import type { TaskRow } from '../db/schema';
-import { emptyFilters, filterAndSort } from '../tracker/query';
-import { whenIdle } from './idle';
+import { createJobSearch, emptyFilters, filterAndSort, notesByJob } from '../tracker/query';
+import { whenIdle, whenIdleEach } from './idle';
 
 /**
  * What the tracker view draws from, live, for the page's lifetime: every job's card (lib/db/job-cards.ts),
- * the open tasks with the auto-archive state, and the saved filters. The app starts them when idle after
+ * the open tasks with the auto-archive state, the saved filters, and the notes' texts with the search
+ * index over titles, companies and notes (built in idle time, newest jobs first). The app starts them when idle after
  * its first view is up (`warmTracker`), like it fetches the other views' code, so switching to the tracker
  * draws it whole in the same render instead of waiting for IndexedDB (and re-rendering as each read
  * lands); the view reads them with `useJobCards`, `useTrackerData` and `useSavedFilters`, which start
@@ -23,6 +24,8 @@ interface State<T> {
 
 interface LiveStore<T> {
   warm(): void;
+  /** The value read last, outside React. */
+  peek(): T | undefined;
   use(): T | undefined;
   reset(): void;
 }
@@ -55,6 +58,7 @@ function liveStore<T>(querier: () => Promise<T>, onValue?: (value: T) => void): 
   };
   return {
     warm,
+    peek: () => state.value,
     /** The value, undefined until first read; a read error is thrown to the view's error boundary. */
     use() {
       const current = useSyncExternalStore(subscribe, () => state);
@@ -117,13 +121,58 @@ export interface TrackerData {
 
 const cards = liveStore(
   () => createTrackerRepo(getDb()).listCards(),
-  // The default order and the facts, ready before they are asked for.
+  // The default order and the facts, ready before they are asked for; then the search index.
   (list) =>
     whenIdle(() => {
       newestFirst(list);
       cardFacts(list);
+      indexAhead();
     }),
 );
+
+/** Each job's note texts, by job id. */
+export type NoteTexts = Map<string, string[]>;
+
+const notes = liveStore<NoteTexts>(
+  async () => notesByJob(await createTrackerRepo(getDb()).listAllNotes()),
+  () => indexAhead(),
+);
+
+/** Jobs indexed for search per idle slice (a few milliseconds of work). */
+const INDEX_SLICE = 200;
+
+let search = createJobSearch();
+/** The cards and notes that the index holds whole; undefined while it is being built. */
+let complete: { cards: readonly JobCard[]; notes: NoteTexts } | undefined;
+let stopIndexing = () => {};
+
+/**
+ * Brings the search index up to the latest cards and notes in idle time, a slice at a time (only what
+ * changed is indexed again, see createJobSearch), so the first keystroke finds it whole.
+ */
+function indexAhead(): void {
+  const list = cards.peek();
+  const texts = notes.peek();
+  if (!list || !texts || (complete?.cards === list && complete.notes === texts)) return;
+  stopIndexing();
+  complete = undefined;
+  stopIndexing = whenIdle(() => {
+    search.prune(new Set(list.map((card) => card.id)));
+    stopIndexing = whenIdleEach(newestFirst(list), INDEX_SLICE, (slice) => search.ensure(slice, texts), () => {
+      complete = { cards: list, notes: texts };
+    });
+  });
+}
+
+/**
+ * The cards of `among` (taken from `all`, the cards that useJobCards gave) that match `query`, in their
+ * order. What the index does not hold yet of `among` is indexed first.
+ */
+export function searchCards(among: readonly JobCard[], all: readonly JobCard[], texts: NoteTexts, query: string): JobCard[] {
+  if (complete?.cards !== all || complete.notes !== texts) search.ensure(among, texts);
+  const hits = new Set(search.search(query));
+  return among.filter((card) => hits.has(card.id));
+}
 
 const data = liveStore<TrackerData>(async () => {
   const r = createTrackerRepo(getDb());
@@ -133,7 +182,7 @@ const data = liveStore<TrackerData>(async () => {
 
 const savedFilters = liveStore<SavedFilter[]>(() => createSavedFiltersRepo(getDb()).list());
 
-const stores = [cards, data, savedFilters];
+const stores = [cards, data, savedFilters, notes];
 
 export function warmTracker(): void {
   for (const store of stores) store.warm();
@@ -142,8 +191,12 @@ export function warmTracker(): void {
 export const useJobCards = (): JobCard[] | undefined => cards.use();
 export const useTrackerData = (): TrackerData | undefined => data.use();
 export const useSavedFilters = (): SavedFilter[] | undefined => savedFilters.use();
+export const useNoteTexts = (): NoteTexts | undefined => notes.use();
 
 /** For tests: forget the subscriptions and what they read. */
 export function resetTrackerStoresForTests(): void {
   for (const store of stores) store.reset();
+  stopIndexing();
+  search = createJobSearch();
+  complete = undefined;
 }

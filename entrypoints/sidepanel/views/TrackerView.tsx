@@ -23,8 +23,7 @@ import { createTrackerRepo, type LinkedChoice, type LinkedCounts } from '@/lib/d
 import type { JobCard } from '@/lib/db/job-cards';
 import type { JobStatus } from '@/lib/db/schema';
 import { toast } from '@/lib/panel/toasts';
-import { whenIdle, whenIdleEach } from '@/lib/panel/idle';
-import { cardFacts, newestFirst, useJobCards, useSavedFilters, useTrackerData, type CardFacts } from '@/lib/panel/job-cards-store';
+import { cardFacts, newestFirst, searchCards, useJobCards, useNoteTexts, useSavedFilters, useTrackerData, type CardFacts } from '@/lib/panel/job-cards-store';
 import { useLiveQueryWhen } from '@/lib/panel/use-live-when';
 import { useItem } from '@/lib/panel/use-item';
 import { backupIntervalItem, lastBackupAtItem, type BackupInterval } from '@/lib/storage/items';
@@ -33,7 +32,7 @@ import { saveBackupFile } from '@/lib/tracker/backup-download';
 import { parseBackup, type ParsedBackup } from '@/lib/tracker/backup-file';
 import { trackerCsv } from '@/lib/tracker/csv';
 import { jobIdFromHash, wantsBackupFromHash } from '@/lib/tracker/links';
-import { createJobSearch, emptyFilters, filterAndSort, nextTaskByJob, notesByJob, trackerStats, type SortKey, type TrackerFilters, type TrackerSort } from '@/lib/tracker/query';
+import { emptyFilters, filterAndSort, nextTaskByJob, trackerStats, type SortKey, type TrackerFilters, type TrackerSort } from '@/lib/tracker/query';
 import { clearTaskAlarms, followUpDueAt, scheduleTask } from '@/lib/tracker/reminders';
 import { AppError } from '@/lib/util/errors';
 import { messageFor } from '@/lib/util/i18n-errors';
@@ -62,9 +61,6 @@ const NO_FACTS: CardFacts = { tags: [] };
 
 const NO_OTHER_FILTERS = JSON.stringify({ ...emptyFilters, query: undefined });
 
-/** Jobs indexed for search per idle period (a few milliseconds of work). */
-const IDLE_INDEX_SLICE = 200;
-
 /** Every saved job: table, board and stats, with filters, search, batch actions and the job drawer. */
 export function TrackerView() {
   const [filters, setFilters] = useState<TrackerFilters>(emptyFilters);
@@ -90,11 +86,9 @@ export function TrackerView() {
   // "Now" for due dates and the backup reminder: the read ahead may be older than this view.
   const now = Math.max(mountedAt, data?.readAt ?? 0);
   const searching = filters.query.trim() !== '';
-  // Notes (searched with titles and companies) are read once the first rows are drawn and the page is
-  // idle (`warm`), or at the first keystroke.
-  const [warm, setWarm] = useState(false);
-  const wantNotes = searching || warm;
-  const notes = useLiveQueryWhen(wantNotes, () => repo().listAllNotes(), []);
+  // Notes' texts, searched with titles and companies: read ahead with the cards, and the search index
+  // built from them in idle time (lib/panel/job-cards-store.ts).
+  const noteTexts = useNoteTexts();
   const allJobs = useLiveQueryWhen(tab === 'stats', () => repo().listJobs(), []);
   const opened = useLiveQueryWhen(
     openId !== undefined,
@@ -125,26 +119,12 @@ export function TrackerView() {
     if (otherKey === NO_OTHER_FILTERS && sort.key === 'updatedAt' && sort.desc) return newestFirst(cards);
     return filterAndSort(cards, { ...(JSON.parse(otherKey) as Omit<TrackerFilters, 'query'>), query: '' }, sort);
   }, [cards, otherKey, sort]);
-  const noteTexts = useMemo(() => (notes ? notesByJob(notes) : undefined), [notes]);
-
-  // The search index follows the cards incrementally (see createJobSearch). While not searching, the rows
-  // the table holds are indexed a slice at a time in idle time, so the first keystroke finds them ready;
-  // whatever is left is indexed when the query needs it.
-  const [index] = useState(() => createJobSearch());
-  useEffect(() => (cards ? whenIdle(() => index.prune(new Set(cards.map((card) => card.id)))) : undefined), [index, cards]);
-  useEffect(() => {
-    if (searching || !base || !noteTexts) return;
-    return whenIdleEach(base, IDLE_INDEX_SLICE, (slice) => index.ensure(slice, noteTexts));
-  }, [index, base, noteTexts, searching]);
   const shown = useMemo(() => {
     if (!base || !searching) return base;
-    if (!noteTexts) return undefined;
-    index.ensure(base, noteTexts);
-    const hits = new Set(index.search(query));
-    return base.filter((card) => hits.has(card.id));
-  }, [index, base, noteTexts, searching, query]);
+    if (!noteTexts || !cards) return undefined;
+    return searchCards(base, cards, noteTexts, query);
+  }, [base, cards, noteTexts, searching, query]);
   const ready = shown !== undefined;
-  useEffect(() => (ready && !warm ? whenIdle(() => setWarm(true)) : undefined), [ready, warm]);
   const nextTasks = useMemo(() => nextTaskByJob(data?.tasks ?? []), [data?.tasks]);
   const stats = useMemo(() => (allJobs ? trackerStats(allJobs, now) : undefined), [allJobs, now]);
 
