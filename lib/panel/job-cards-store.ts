@@ -14,7 +14,7 @@ import { whenIdle, whenIdleEach } from './idle';
  * index over titles, companies and notes (built in idle time, newest jobs first). The app starts them when idle after
  * its first view is up (`warmTracker`), like it fetches the other views' code, so switching to the tracker
  * draws it whole in the same render instead of waiting for IndexedDB (and re-rendering as each read
- * lands); the view reads them with `useJobCards`, `useTrackerData` and `useSavedFilters`, which start
+ * lands); the view reads them with `useJobCards`, `useTrackerData`, `useSavedFilters` and `useNoteTexts`, which start
  * them if nothing did.
  */
 interface State<T> {
