@@ -45,8 +45,8 @@ export const budgets: Record<string, Budget> = {
     why: 'importing a backup (every row checked, merged by id in one transaction) costs at most 1.5× a bare Dexie bulkPut of the same 10,000 jobs',
   },
   'tracker.open_filter_search_ratio_vs_toarray': {
-    max: 1.5,
-    why: 'switching to the tracker on 10,000 jobs, filtering a status and searching a word costs at most 1.5× a bare Dexie toArray of the same jobs, i.e. about one read of every job (same run; the absolute ms, goal ≤ 100, stay printed)',
+    max: 0.8,
+    why: 'switching to the tracker on 10,000 jobs, filtering a status and searching a word costs at most 0.8× a bare Dexie toArray of the same jobs (same run): with toArray at ≈ 115–125 ms that is the ≤ 100 ms goal; the absolute ms stay printed',
   },
   'cv_import.ratio_vs_pdfjs': {
     max: 1.3,
