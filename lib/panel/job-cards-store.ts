@@ -142,8 +142,9 @@ const notes = liveStore<NoteTexts>(
 const INDEX_SLICE = 200;
 
 let search = createJobSearch();
-/** The cards and notes that the index holds whole; undefined while it is being built. */
-let complete: { cards: readonly JobCard[]; notes: NoteTexts } | undefined;
+/** The cards and notes the index is being brought up to, and whether it holds them whole yet. */
+let target: { cards: readonly JobCard[]; notes: NoteTexts } | undefined;
+let complete = false;
 let stopIndexing = () => {};
 
 /**
@@ -153,13 +154,15 @@ let stopIndexing = () => {};
 function indexAhead(): void {
   const list = cards.peek();
   const texts = notes.peek();
-  if (!list || !texts || (complete?.cards === list && complete.notes === texts)) return;
+  // Already built, or being built, from these very reads: nothing to start again.
+  if (!list || !texts || (target?.cards === list && target.notes === texts)) return;
   stopIndexing();
-  complete = undefined;
+  target = { cards: list, notes: texts };
+  complete = false;
   stopIndexing = whenIdle(() => {
     search.prune(new Set(list.map((card) => card.id)));
     stopIndexing = whenIdleEach(newestFirst(list), INDEX_SLICE, (slice) => search.ensure(slice, texts), () => {
-      complete = { cards: list, notes: texts };
+      complete = true;
     });
   });
 }
@@ -169,7 +172,7 @@ function indexAhead(): void {
  * order. What the index does not hold yet of `among` is indexed first.
  */
 export function searchCards(among: readonly JobCard[], all: readonly JobCard[], texts: NoteTexts, query: string): JobCard[] {
-  if (complete?.cards !== all || complete.notes !== texts) search.ensure(among, texts);
+  if (!complete || target?.cards !== all || target.notes !== texts) search.ensure(among, texts);
   const hits = new Set(search.search(query));
   return among.filter((card) => hits.has(card.id));
 }
@@ -198,5 +201,6 @@ export function resetTrackerStoresForTests(): void {
   for (const store of stores) store.reset();
   stopIndexing();
   search = createJobSearch();
-  complete = undefined;
+  target = undefined;
+  complete = false;
 }
